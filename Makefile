@@ -1,0 +1,32 @@
+# Docket: `make demo` fills every shipped example into out/; `make test` runs every test.
+SWIFT ?= swift
+BIN := .build/release/docket
+DEBUG_BIN := .build/debug/docket
+
+.PHONY: demo test build release bench clean setup-build setup-test
+
+setup-build:
+	@bash scripts/setup.sh build
+
+setup-test:
+	@bash scripts/setup.sh test
+
+build: setup-build
+	$(SWIFT) build
+
+release: setup-build
+	$(SWIFT) build -c release --product docket
+
+demo: release
+	@bash scripts/demo.sh $(BIN)
+
+test: setup-test
+	$(SWIFT) build --build-tests
+	PATH="$(CURDIR)/.venv/bin:$$PATH" DOCKET_BIN="$(CURDIR)/$(DEBUG_BIN)" $(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+bench: release
+	@bash scripts/setup.sh bench
+	@bash scripts/bench.sh $(BIN)
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,3 @@
+import DocketCLI
+
+DocketCommand.runMain()
