@@ -1,0 +1,80 @@
+import DocketCore
+
+/// A value that the output format cannot represent (e.g. a control character in XML 1.0).
+public struct FormatError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// An output format: how plain values are escaped, and format-specific filters.
+public protocol OutputFormat: Sendable {
+    /// Escapes a plain text value for this format.
+    func escape(_ text: String) throws(FormatError) -> String
+    /// The rendered output of a format-specific filter (e.g. `markdown`), inserted verbatim;
+    /// nil falls back to the registered and built-in filters.
+    func renderFilter(_ name: String, value: JSONValue) throws(FormatError) -> String?
+    /// Output for `{{{x}}}` / `{{& x}}`: escaped like any value unless the format says otherwise.
+    func unescaped(_ text: String) throws(FormatError) -> String
+}
+
+extension OutputFormat {
+    public func unescaped(_ text: String) throws(FormatError) -> String { try escape(text) }
+    public func renderFilter(_ name: String, value: JSONValue) throws(FormatError) -> String? { nil }
+}
+
+/// Text inserted as is (for file names and plain text).
+public struct PlainTextFormat: OutputFormat {
+    public init() {}
+    public func escape(_ text: String) throws(FormatError) -> String { text }
+}
+
+/// Markdown output: values are text, so Markdown punctuation in them is backslash-escaped and a
+/// newline becomes a hard line break; `markdown(x)` inserts the value verbatim as Markdown.
+public struct MarkdownFormat: OutputFormat {
+    public init() {}
+
+    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&"]
+
+    public func escape(_ text: String) throws(FormatError) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        var atLineStart = true
+        var chars = Substring(text)
+        while let c = chars.first {
+            chars.removeFirst()
+            if c == "\n" || c == "\r\n" {
+                out += "\\\n"
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                // Leading list, quote and heading markers would change the block structure.
+                if c == "-" || c == "+" || c == "=" { out += "\\" }
+                if c.isNumber {
+                    var digits = String(c)
+                    while let d = chars.first, d.isNumber { digits.append(d); chars.removeFirst() }
+                    out += digits
+                    if let d = chars.first, d == "." || d == ")" { out += "\\" }
+                    atLineStart = false
+                    continue
+                }
+            }
+            if MarkdownFormat.special.contains(c) { out += "\\" }
+            out.append(c)
+            atLineStart = false
+        }
+        return out
+    }
+
+    /// `{{{x}}}` in a Markdown template: the value is Markdown.
+    public func unescaped(_ text: String) throws(FormatError) -> String { text }
+
+    public func renderFilter(_ name: String, value: JSONValue) throws(FormatError) -> String? {
+        guard name == "markdown" else { return nil }
+        switch value {
+        case .string(let s): return s
+        case .null: return ""
+        default: return JSONWriter.string(value)
+        }
+    }
+}
