@@ -57,10 +57,18 @@ public struct CalendarEvent: Sendable, Codable, Hashable {
     public var trigger: String?
     /// Free text: the choice made where the sources are ambiguous, and the alternative.
     public var note: String?
+    /// The file name to upload, for deliverables with a naming rule (e.g. R000-05), with the due
+    /// date as `MMDDYYYY` and `<ABBR>` unless an entity abbreviation was given.
+    public var fileName: String? = nil
+    /// The due date before `--adjust` moved it to a business day (nil when it was not moved).
+    public var unadjustedDue: String? = nil
+    /// The entity abbreviation the event was generated for (`--entity`), if any.
+    public var entity: String? = nil
 
     public init(id: String, title: String, program: String, entityTypes: [String], period: EventPeriod? = nil,
                 due: String?, status: EventStatus, source: EventSource, deliverable: String? = nil,
-                trigger: String? = nil, note: String? = nil) {
+                trigger: String? = nil, note: String? = nil, fileName: String? = nil,
+                unadjustedDue: String? = nil, entity: String? = nil) {
         self.id = id
         self.title = title
         self.program = program
@@ -72,5 +80,8 @@ public struct CalendarEvent: Sendable, Codable, Hashable {
         self.deliverable = deliverable
         self.trigger = trigger
         self.note = note
+        self.fileName = fileName
+        self.unadjustedDue = unadjustedDue
+        self.entity = entity
     }
 }
