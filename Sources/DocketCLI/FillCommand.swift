@@ -1,10 +1,138 @@
 import ArgumentParser
 import DocketCore
+import Foundation
 
+/// `docket fill`: fills a deliverable or template with data into docx, md or html.
 struct FillCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fill", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "fill",
+        abstract: "Fill a deliverable or template with data (YAML or JSON) into .docx, .md or .html.",
+        discussion: """
+            <target> is a deliverable id (see `docket list`) or a template path: a Markdown template
+            (.md), an unpacked DOCX template folder, or a .docx authored in Word.
+
+            Every missing field is reported, with its place in the template, and nothing is written.
+            --out-dir names files by the OnBase convention <ABBR>_<DocName>_<MMDDYYYY>.<ext>.
+
+            Examples:
+              docket fill pip-midyear-report --data Templates/pip-midyear-report/example.yaml --out-dir out
+              docket fill hqe-strategic-plan --data plan.yaml --format md --output plan.md
+              docket fill pip-midyear-report --batch 'entities/*.yaml' --out-dir out
+            """)
+
+    @Argument(help: "Deliverable id or template path.")
+    var target: String
+
+    @Option(name: .long, help: "Data file (.yaml, .yml or .json).")
+    var data: String?
+
+    @Option(name: .long, help: "Fill many data files: a folder or a glob pattern (quote it).")
+    var batch: String?
+
+    @Option(name: .long, help: "Output format: docx, md or html (default: docx).")
+    var format: String = "docx"
+
+    @Option(name: .shortAndLong, help: "Output file. Without it and --out-dir, md and html go to standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Output folder; files are named <ABBR>_<DocName>_<MMDDYYYY>.<ext>.")
+    var outDir: String?
+
+    @Option(name: .long, help: "Submission date YYYY-MM-DD for names and the document (default: today).")
+    var date: String?
+
+    @Flag(name: .long, help: "Render a visible [MISSING: field] instead of failing on missing fields.")
+    var allowMissing = false
+
+    @Flag(name: .long, help: "Do not check the data against the deliverable's schema first.")
+    var noSchema = false
+
+    @Option(name: .long, help: "Jobs in parallel for --batch (default: number of cores).")
+    var jobs: Int?
+
+    var kind: OutputKind { OutputKind(rawValue: format.lowercased())! }
+
+    func validate() throws {
+        guard OutputKind(rawValue: format.lowercased()) != nil else {
+            throw ValidationError("unknown format '\(format)'; use one of: docx, md, html")
+        }
+        switch (data, batch) {
+        case (nil, nil): throw ValidationError("give the data: --data <file.yaml|json> or --batch <folder-or-glob>")
+        case (.some, .some): throw ValidationError("--data and --batch cannot be used together; pick one")
+        default: break
+        }
+        if batch != nil && outDir == nil {
+            throw ValidationError("--batch writes one file per data file: add --out-dir <folder>")
+        }
+        if output != nil && outDir != nil {
+            throw ValidationError("--output and --out-dir cannot be used together; pick one")
+        }
+        if let date, BuiltinDate.parse(date) == nil {
+            throw ValidationError("invalid --date '\(date)': expected YYYY-MM-DD, e.g. 2023-09-30")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
+
     func run() throws {
-        Terminal.writeError("docket fill: not available in this build yet")
-        throw ExitCode(ExitStatus.usage.rawValue)
+        let printer = DiagnosticPrinter.forStandardError()
+        let fillTarget: any FillTarget
+        do {
+            fillTarget = try TargetResolver.resolve(target)
+        } catch {
+            Terminal.writeError(printer.format(error))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let prepared: PreparedFill
+        do {
+            prepared = try PreparedFill(target: fillTarget, formats: [kind])
+        } catch {
+            error.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
+            Terminal.writeError(printer.summary(errors: error.diagnostics.count, warnings: 0, subject: "template"))
+            throw ExitCode(ExitStatus.invalid.rawValue)
+        }
+        let day = date ?? BuiltinDate.today()
+        let job = FillJob(prepared: prepared, kind: kind, date: day, allowMissing: allowMissing, checkSchema: !noSchema)
+        if let data {
+            let result = job.run(dataPath: data, output: output, outDir: outDir)
+            result.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
+            if let path = result.written {
+                if output != nil || outDir != nil { Terminal.writeError("wrote \(path)") }
+            }
+            if result.status != .success {
+                Terminal.writeError(printer.summary(errors: result.diagnostics.filter(\.isError).count,
+                                                    warnings: result.diagnostics.filter { $0.severity == .warning }.count, subject: data))
+                throw ExitCode(result.status.rawValue)
+            }
+            return
+        }
+        let files: [String]
+        do {
+            files = try BatchInput.expand(batch!)
+        } catch {
+            Terminal.writeError(printer.format(error))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let status = BatchRunner(job: job, outDir: outDir!, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer).run(files)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// Dates as `YYYY-MM-DD` in the local calendar.
+enum BuiltinDate {
+    static func parse(_ s: String) -> DateComponents? {
+        let parts = s.split(separator: "-")
+        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1 else { return nil }
+        var c = DateComponents(year: y, month: m, day: d)
+        c.calendar = Calendar(identifier: .gregorian)
+        guard let date = c.calendar!.date(from: c),
+              c.calendar!.component(.day, from: date) == d else { return nil }
+        return c
+    }
+
+    static func today() -> String {
+        if let fixed = ProcessInfo.processInfo.environment["DOCKET_TODAY"] { return fixed }
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

@@ -1,10 +1,39 @@
 import ArgumentParser
 import DocketCore
+import Foundation
 
+/// `docket list`: the deliverables and templates Docket knows.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "(being built)")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the deliverables and templates Docket knows.")
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: String = "text"
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("unknown format '\(format)'; use text or json") }
+    }
+
     func run() throws {
-        Terminal.writeError("docket list: not available in this build yet")
-        throw ExitCode(ExitStatus.usage.rawValue)
+        let ids = DeliverableCatalog.ids()
+        let targets = ids.compactMap(DeliverableCatalog.target(id:))
+        if format == "json" {
+            let items: [JSONValue] = targets.map { t in
+                var o: [String: JSONValue] = ["id": .string(t.displayName)]
+                o["markdownTemplate"] = t.markdownTemplate.map { .string($0.path) } ?? .null
+                o["docxTemplate"] = t.docxTemplate.map { .string($0.path) } ?? .null
+                o["schema"] = t.schemaURL.map { .string($0.path) } ?? .null
+                return .object(o)
+            }
+            print(JSONWriter.string(.array(items), pretty: true))
+            return
+        }
+        if targets.isEmpty {
+            Terminal.writeError("no deliverables found: run docket from the repository or set DOCKET_HOME")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        for t in targets {
+            let formats = (t.docxTemplate != nil ? ["docx"] : []) + (t.markdownTemplate != nil ? ["md", "html"] : [])
+            print("\(t.displayName.padding(toLength: 26, withPad: " ", startingAt: 0)) \(formats.joined(separator: ", "))")
+        }
     }
 }

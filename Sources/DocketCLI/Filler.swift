@@ -1,0 +1,91 @@
+import DocketCore
+import DocketMarkdown
+import DocketTemplate
+import Foundation
+
+enum OutputKind: String, CaseIterable, Sendable {
+    case docx, md, html
+}
+
+/// A fill target with its templates compiled once, ready to fill many data files (batch).
+struct PreparedFill: Sendable {
+    let target: any FillTarget
+    let markdown: Template?
+    let docx: DocxFiller?
+
+    /// Compiles what `formats` need; throws every template error at once.
+    init(target: any FillTarget, formats: Set<OutputKind>) throws(DiagnosticList) {
+        self.target = target
+        var diagnostics: [Diagnostic] = []
+        var markdown: Template? = nil
+        var docx: DocxFiller? = nil
+        let needsMarkdown = formats.contains(.md) || formats.contains(.html) || (formats.contains(.docx) && target.docxTemplate == nil)
+        if needsMarkdown {
+            if let url = target.markdownTemplate {
+                do { markdown = try PreparedFill.loadMarkdown(url) } catch { diagnostics += error.diagnostics }
+            } else {
+                diagnostics.append(Diagnostic(.error, rule: "fill.no-template",
+                                              "\(target.displayName) has no Markdown template, so it cannot produce md or html; use --format docx"))
+            }
+        }
+        if formats.contains(.docx), let url = target.docxTemplate {
+            do { docx = try DocxFiller(template: url) } catch { diagnostics += error.diagnostics }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        self.markdown = markdown
+        self.docx = docx
+    }
+
+    /// Parses a Markdown template and its partials (`partials/*.md` beside it, then `Templates/partials`).
+    static func loadMarkdown(_ url: URL) throws(DiagnosticList) -> Template {
+        let path = displayPath(url)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw DiagnosticList([Diagnostic(.error, rule: "io.read", "cannot read template", location: SourceLocation(file: path))])
+        }
+        var partials: [String: Template] = [:]
+        var diagnostics: [Diagnostic] = []
+        let dirs = [url.deletingLastPathComponent().appendingPathComponent("partials"),
+                    url.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("partials")]
+        for dir in dirs {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            for file in files.sorted() where file.hasSuffix(".md") {
+                let name = String(file.dropLast(3))
+                guard partials[name] == nil else { continue }
+                let p = dir.appendingPathComponent(file)
+                guard let ptext = try? String(contentsOf: p, encoding: .utf8) else { continue }
+                do { partials[name] = try Template(ptext, name: name, locator: .lineColumn(file: displayPath(p))) } catch { diagnostics += error.diagnostics }
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return try Template(text, name: url.lastPathComponent, locator: .lineColumn(file: path), partials: partials)
+    }
+
+    /// Fills one data value into `kind`. Returns the bytes, or nil with the errors.
+    func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool) -> (Data?, [Diagnostic]) {
+        let enriched = target.enrich(data, date: date)
+        let options = RenderOptions(allowMissing: allowMissing, filters: target.filters)
+        switch kind {
+        case .md, .html:
+            guard let markdown else { return (nil, []) }
+            let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
+            if r.hasErrors { return (nil, r.diagnostics) }
+            if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
+            let title = target.fileName(data: enriched, date: date)
+            return (Data(MarkdownHTML.page(r.output, title: title).utf8), r.diagnostics)
+        case .docx:
+            if let docx { return docx.fill(enriched, options: options) }
+            guard let markdown else { return (nil, []) }
+            let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
+            if r.hasErrors { return (nil, r.diagnostics) }
+            let (bytes, more) = DocxFiller.fromMarkdown(r.output, title: target.fileName(data: enriched, date: date))
+            return (bytes, r.diagnostics + more)
+        }
+    }
+}
+
+/// A path relative to the current folder when it lies below it: shorter, clickable messages.
+func displayPath(_ url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let path = url.standardizedFileURL.path
+    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+}
