@@ -1,0 +1,103 @@
+import DocketCore
+
+/// What a keyword reports: an error (fails validation), or a warning from Docket's
+/// custom vocabulary (does not).
+struct OutputUnit {
+    enum Kind { case leaf, summary }
+    var severity: Severity
+    var kind: Kind
+    var rule: String
+    var message: String
+    var instanceLocation: String
+    var keywordLocation: String
+    var absoluteKeywordLocation: String
+}
+
+/// Annotations a schema object's keywords leave for `unevaluatedProperties` and
+/// `unevaluatedItems`: which properties and array items were evaluated successfully.
+/// Only filled when `track` is set, so ordinary validation pays nothing for it.
+struct Annotations {
+    var track: Bool
+    var properties: Set<String> = []
+    var allProperties = false
+    var itemsPrefix = 0
+    var allItems = false
+    var items: Set<Int> = []
+
+    init(track: Bool) { self.track = track }
+
+    mutating func merge(_ other: Annotations) {
+        if other.allProperties { allProperties = true } else if !other.properties.isEmpty { properties.formUnion(other.properties) }
+        if other.allItems { allItems = true }
+        itemsPrefix = max(itemsPrefix, other.itemsPrefix)
+        if !other.items.isEmpty { items.formUnion(other.items) }
+    }
+
+    func isEvaluated(property: String) -> Bool { allProperties || properties.contains(property) }
+    func isEvaluated(item: Int) -> Bool { allItems || item < itemsPrefix || items.contains(item) }
+}
+
+/// The state of one validation run. In the fast mode (`collect == false`) keywords stop at
+/// the first failure and keep no paths; when an instance is invalid the run is repeated in
+/// collecting mode to produce every error with its locations.
+final class Evaluation {
+    let collect: Bool
+    let options: SchemaOptions
+    var units: [OutputUnit] = []
+    var warnings: [OutputUnit] = []
+    var instanceTokens: [String] = []
+    var keywordTokens: [String] = []
+    /// The dynamic scope: schema resources entered, outermost first (for `$dynamicRef`).
+    var scope: [SchemaResource] = []
+    /// `x-docket-rule` ids in effect, innermost last.
+    var rules: [String] = []
+    var depth = 0
+
+    init(collect: Bool, options: SchemaOptions) {
+        self.collect = collect
+        self.options = options
+    }
+
+    var instanceLocation: String {
+        instanceTokens.isEmpty ? "" : instanceTokens.reduce(into: "") { $0 += "/" + JSONPointer.escape($1) }
+    }
+
+    var keywordLocation: String {
+        keywordTokens.isEmpty ? "" : keywordTokens.reduce(into: "") { $0 += "/" + JSONPointer.escape($1) }
+    }
+
+    /// Records an error of `keyword` (only in collecting mode).
+    func fail(_ keyword: KeywordBase, _ message: String, kind: OutputUnit.Kind = .leaf) {
+        guard collect else { return }
+        units.append(unit(keyword, message, severity: .error, kind: kind))
+    }
+
+    func warn(_ keyword: KeywordBase, _ message: String) {
+        guard collect else { return }
+        warnings.append(unit(keyword, message, severity: .warning, kind: .leaf))
+    }
+
+    private func unit(_ keyword: KeywordBase, _ message: String, severity: Severity, kind: OutputUnit.Kind) -> OutputUnit {
+        OutputUnit(severity: severity, kind: kind, rule: rules.last ?? keyword.rule, message: message,
+                   instanceLocation: instanceLocation, keywordLocation: keywordLocation,
+                   absoluteKeywordLocation: keyword.absoluteLocation)
+    }
+
+    /// Runs `body` with `token` appended to the instance location (collecting mode only).
+    @inline(__always)
+    func descend<T>(_ token: String, _ body: () -> T) -> T {
+        guard collect else { return body() }
+        instanceTokens.append(token)
+        defer { instanceTokens.removeLast() }
+        return body()
+    }
+
+    /// Runs `body` with `token` appended to the keyword (evaluation) location.
+    @inline(__always)
+    func keyword<T>(_ token: String, _ body: () -> T) -> T {
+        guard collect else { return body() }
+        keywordTokens.append(token)
+        defer { keywordTokens.removeLast() }
+        return body()
+    }
+}
