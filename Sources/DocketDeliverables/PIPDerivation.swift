@@ -1,0 +1,83 @@
+import DocketCore
+
+/// PIP Key Contact Form & Mid-Year Planning Report (seed pip-key-contact-and-mid-year-planning-report-form.txt).
+///
+/// Derived: `entityTypeLabel`; `appendices` (Appendix A for acute hospitals, B for ACOs, R000-13;
+/// `options.appendices` overrides); `keyContacts` rows in the form's order with their data path
+/// (R000-08, blank allowed R000-09); `rubric` rows filled from `review.criteria` (R000-15..17),
+/// `reviewed`, `resubmissionRequired`, `reviewOutcome`; `narrativeWordCount` (R000-10).
+struct PIPDerivation: Derivation {
+    func derive(_ data: JSONValue, config: JSONValue) -> JSONValue {
+        let type = data["entity"]?["type"]?.stringValue ?? ""
+        let typeConfig = config["entityTypes"]?[type]
+        var letters: [String] = data["options"]?["appendices"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if letters.isEmpty, let letter = typeConfig?["appendix"]?.stringValue { letters = [letter] }
+        let appendices = letters.compactMap { config["appendices"]?[$0] }
+
+        let rubric = rubricRows(data, config: config)
+        let ratings = rubric.compactMap { $0["rating"]?.stringValue }
+        let resubmit = config["resubmissionRatings"]?.arrayValue?.compactMap(\.stringValue) ?? ["Partially Met", "Did Not Meet"]
+        let failing = rubric.filter { resubmit.contains($0["rating"]?.stringValue ?? "") }
+        let reviewed = !ratings.isEmpty
+        let outcome: String
+        if !reviewed {
+            outcome = ""
+        } else if failing.isEmpty {
+            outcome = ratings.count == rubric.count ? "All criteria Met; no resubmission required." : "Review incomplete."
+        } else {
+            let list = failing.map { "\($0["domain"]?.plainText ?? ""): \($0["rating"]?.plainText ?? "")" }
+            outcome = "Resubmission required (" + list.joined(separator: "; ") + ")."
+        }
+        let narrative = data["midYearPlanning"]?["response"]?.stringValue ?? ""
+        return [
+            "entityTypeLabel": .string(typeConfig?["label"]?.stringValue ?? type),
+            "appendices": .array(appendices),
+            "keyContacts": .array(keyContacts(data, config: config)),
+            "rubric": .array(rubric),
+            "reviewed": .bool(reviewed),
+            "resubmissionRequired": .bool(!failing.isEmpty),
+            "reviewOutcome": .string(outcome),
+            "narrativeWordCount": .int(TextFormatting.wordCount(narrative)),
+        ]
+    }
+
+    /// Fixed roles first, then every Other Supporting Personnel entry (at least one row, so the
+    /// blank form keeps the form's fourth row).
+    func keyContacts(_ data: JSONValue, config: JSONValue) -> [JSONValue] {
+        let contacts = data["contacts"]
+        var rows: [JSONValue] = []
+        for role in config["keyContactRoles"]?.arrayValue ?? [] {
+            let key = role["key"]?.stringValue ?? ""
+            rows.append(row(contacts?[key], label: role["label"], role: role["role"], path: "contacts.\(key)"))
+        }
+        let otherLabel = config["otherPersonnelLabel"] ?? "Other Supporting Personnel"
+        let others = contacts?["other"]?.arrayValue ?? []
+        for (i, person) in others.enumerated() {
+            rows.append(row(person, label: otherLabel, role: person["role"], path: "contacts.other.\(i)"))
+        }
+        if others.isEmpty { rows.append(row(nil, label: otherLabel, role: nil, path: "contacts.other.0")) }
+        return rows
+    }
+
+    private func row(_ person: JSONValue?, label: JSONValue?, role: JSONValue?, path: String) -> JSONValue {
+        let name = person?["name"] ?? .null
+        let email = person?["email"] ?? .null
+        let blank = name.plainText.isEmpty && email.plainText.isEmpty
+        return [
+            "label": .orNull(label), "role": .orNull(role), "name": name, "email": email,
+            "phone": person?["phone"] ?? .null, "path": .string(path), "unchanged": .bool(blank),
+        ]
+    }
+
+    func rubricRows(_ data: JSONValue, config: JSONValue) -> [JSONValue] {
+        (config["rubric"]?.arrayValue ?? []).map { criterion in
+            let key = criterion["key"]?.stringValue ?? ""
+            let review = data["review"]?["criteria"]?[key]
+            return [
+                "key": .string(key), "domain": .orNull(criterion["domain"]),
+                "criteria": .orNull(criterion["criteria"]), "rule": .orNull(criterion["rule"]),
+                "rating": review?["rating"] ?? .null, "comments": review?["comments"] ?? .null,
+            ]
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import DocketCore
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// Every shipped Markdown template fills from its example without a missing field, and the
+/// example's own values appear in the output.
+@Suite struct TemplateRenderTests {
+    @Test(arguments: ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"])
+    func exampleFillsWithoutErrors(id: String) throws {
+        let r = Shipped.markdown(id)
+        #expect(!r.hasErrors, "\(r.diagnostics.map(\.message))")
+        #expect(!r.output.contains("[MISSING"))
+        if let dump = ProcessInfo.processInfo.environment["DOCKET_DUMP_DIR"] {
+            try r.output.write(toFile: "\(dump)/\(id).md", atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func pipExampleValuesAppear() {
+        let out = MarkdownReader.unescape(Shipped.markdown("pip-midyear-report").output)
+        for value in ["Merrimack Bay Regional Hospital (MBRH)", "Dr. Elena Marquez-Whitfield", "emarquez@mbrh.example.org",
+                      "Priya Ramanathan", "Health Equity Data Analyst", "Tomás Ferreira", "978-555-0119",
+                      "Appendix A: PIP Topic Guidance for Acute Hospitals", "MBRH_PIPMidYearReport_09292023",
+                      "Please describe how the ACO partner's health equity goals informed measure selection.",
+                      "Resubmission required (Mid-Year Planning for PIP 1: Partially Met)."] {
+            #expect(out.contains(value), "missing \(value)")
+        }
+        #expect(!out.contains("Appendix B"))
+    }
+
+    @Test func hqeExampleValuesAppear() {
+        let out = MarkdownReader.unescape(Shipped.markdown("hqe-strategic-plan").output)
+        for value in ["## Section 1. ACPP Information", "Jordan Ellery", "jellery@pvhpp.example.org",
+                      "☒ Yes. Please provide the public statement", "☐ No", "Goal 3: Expand language-concordant care",
+                      "MassHealth encourages ACPPs to consider", "Home blood pressure monitor benefit"] {
+            #expect(out.contains(value), "missing \(value)")
+        }
+        #expect(!out.contains("ACO/MCO"))
+    }
+}
