@@ -47,6 +47,9 @@ struct FillCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not check the data against the deliverable's schema first.")
     var noSchema = false
 
+    @Flag(name: .long, help: .hidden)
+    var timing = false
+
     @Option(name: .long, help: "Jobs in parallel for --batch (default: number of cores).")
     var jobs: Int?
 
@@ -92,6 +95,9 @@ struct FillCommand: ParsableCommand {
         }
         let day = date ?? BuiltinDate.today()
         let job = FillJob(prepared: prepared, kind: kind, date: day, allowMissing: allowMissing, checkSchema: !noSchema)
+        if let data, timing {
+            Terminal.writeError(FillTiming.measure(prepared: prepared, dataPath: data, kind: kind, date: day))
+        }
         if let data {
             let result = job.run(dataPath: data, output: output, outDir: outDir)
             result.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
