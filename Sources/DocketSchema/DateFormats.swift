@@ -67,11 +67,13 @@ enum DateFormats {
         var inTime = false
         var sawAny = false, sawTimeElement = false, sawWeek = false
         var order = "YMD"
+        var previousUnit: Character?
         while i < c.count {
             if c[i] == "T" {
                 guard !inTime else { return false }
                 inTime = true
                 order = "HMS"
+                previousUnit = nil
                 i += 1
                 continue
             }
@@ -87,6 +89,9 @@ enum DateFormats {
                 continue
             }
             guard !sawWeek, let pos = order.firstIndex(of: unit) else { return false }
+            // Elements are contiguous: P1Y2D (no months) and PT1H2S (no minutes) are invalid.
+            if previousUnit != nil, pos != order.startIndex { return false }
+            previousUnit = unit
             order = String(order[order.index(after: pos)...])
             sawAny = true
             if inTime { sawTimeElement = true }

@@ -75,6 +75,18 @@ public final class ECMARegex: @unchecked Sendable {
                     if next() == "^" { out += "^"; i += 1 }
                     if next() == "]" { out += "\\]"; i += 1 }
                 case "$": out += "(?!(?s:.))"
+                case "(" where next() == "?":
+                    // ECMA-262 knows (?: (?= (?! (?<= (?<! (?<name> only; no inline flags or comments.
+                    guard i + 2 < chars.count else { return nil }
+                    let third = chars[i + 2]
+                    if third == "<" {
+                        guard i + 3 < chars.count else { return nil }
+                        let fourth = chars[i + 3]
+                        if fourth != "=" && fourth != "!" && !(Formats.isAlpha(fourth) || fourth == "_" || fourth == "$") { return nil }
+                    } else if third != ":" && third != "=" && third != "!" {
+                        return nil
+                    }
+                    out += "("
                 default: out.unicodeScalars.append(c)
                 }
             }

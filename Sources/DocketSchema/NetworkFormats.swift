@@ -89,15 +89,19 @@ enum NetworkFormats {
 /// The parts of IDNA2008 (RFC 5892 / 5893) the format tests exercise: no leading combining
 /// mark, the exceptions table, and the CONTEXTJ/CONTEXTO rules.
 enum IDNA {
+    /// RFC 5892 §2.6 exceptions that are PVALID.
+    static let pvalid: Set<UInt32> = [0x00DF, 0x03C2, 0x06FD, 0x06FE, 0x0F0B, 0x3007]
     static let disallowed: Set<UInt32> = [0x0640, 0x07FA, 0x302E, 0x302F, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303B]
 
     static func isValidLabel(_ label: [Unicode.Scalar]) -> Bool {
         guard let first = label.first else { return false }
         if isMark(first) { return false }
+        if label.count >= 4, label[2] == "-", label[3] == "-" { return false }
         var arabicIndic = false, extendedArabicIndic = false
         for (i, c) in label.enumerated() {
             let v = c.value
             if disallowed.contains(v) { return false }
+            if pvalid.contains(v) { continue }
             if !c.isASCII && !(c.properties.isAlphabetic || isMark(c) || c.properties.numericType != nil
                                || [0x00B7, 0x0375, 0x05F3, 0x05F4, 0x30FB, 0x200C, 0x200D].contains(v)) { return false }
             if c.properties.isUppercase { return false }

@@ -58,7 +58,7 @@ final class ResourceIndex {
         "propertyNames", "not", "if", "then", "else", "contentSchema",
     ]
     static let schemaArray: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
-    static let schemaMap: Set<String> = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
+    static let schemaMap: Set<String> = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"]
 
     @discardableResult
     func addDocument(_ root: JSONValue, uri: String) -> IndexedDocument {

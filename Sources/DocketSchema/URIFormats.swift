@@ -97,7 +97,7 @@ enum URIFormats {
                 }
             } else if c == "{" {
                 inExpression = true
-            } else if c == "}" || c == " " || c == "\"" || c == "<" || c == ">" || c == "\\" || c == "^" || c == "`" || c == "|" {
+            } else if c == "}" || c == " " || c == "\"" || c == "<" || c == ">" || c == "\\" || c == "^" || c == "`" || c == "|" || c.value < 0x20 || c.value == 0x7F {
                 return false
             }
         }
@@ -113,10 +113,11 @@ enum URIFormats {
             if name.hasSuffix("*") { name = name.dropLast() }
             if let colon = name.firstIndex(of: ":") {
                 let length = name[name.index(after: colon)...]
-                guard !length.isEmpty, length.count <= 4, length.unicodeScalars.allSatisfy(Formats.isDigit) else { return false }
+                guard !length.isEmpty, length.count <= 4, length.first != "0",
+                      length.unicodeScalars.allSatisfy(Formats.isDigit) else { return false }
                 name = name[..<colon]
             }
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({
+            guard !name.isEmpty, !name.contains(".."), name.first != ".", name.last != ".", name.unicodeScalars.allSatisfy({
                 Formats.isAlpha($0) || Formats.isDigit($0) || $0 == "_" || $0 == "." || $0 == "%"
             }) else { return false }
         }

@@ -23,7 +23,19 @@ enum ApplicatorKeywords {
         }
         if case .object(let deps)? = c.object["dependentSchemas"] {
             let pairs = deps.keys.sorted().map { ($0, c.subschema("dependentSchemas", $0)) }
-            out.append(DependentSchemasKeyword(parent: c.absolute, schemas: pairs))
+            out.append(DependentSchemasKeyword(name: "dependentSchemas", parent: c.absolute, schemas: pairs))
+        }
+        if case .object(let deps)? = c.object["dependencies"] {
+            // Draft 7's `dependencies`, still honoured: arrays as dependentRequired, schemas as dependentSchemas.
+            for key in deps.keys.sorted() {
+                if case .array(let names)? = deps[key] {
+                    out.append(RequiredKeyword(name: "dependencies", parent: c.absolute,
+                                               required: names.compactMap(\.stringValue), trigger: key))
+                } else {
+                    out.append(DependentSchemasKeyword(name: "dependencies", parent: c.absolute,
+                                                       schemas: [(key, c.subschema("dependencies", key))]))
+                }
+            }
         }
         out += ObjectApplicators.compile(c)
         out += ArrayApplicators.compile(c)
@@ -153,9 +165,9 @@ final class IfKeyword: KeywordBase, @unchecked Sendable {
 
 final class DependentSchemasKeyword: KeywordBase, @unchecked Sendable {
     let schemas: [(String, SchemaNode)]
-    init(parent: String, schemas: [(String, SchemaNode)]) {
+    init(name: String, parent: String, schemas: [(String, SchemaNode)]) {
         self.schemas = schemas
-        super.init(name: "dependentSchemas", parent: parent)
+        super.init(name: name, parent: parent)
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
