@@ -1,0 +1,79 @@
+import ArgumentParser
+import DocketCalendar
+import DocketCore
+import DocketTracker
+import Foundation
+
+/// `docket track sync`: creates deliverable instances from the calendar for every entity.
+struct TrackSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sync",
+        abstract: "Create deliverable instances from the calendar for each entity (recorded trigger dates resolve pending events).")
+
+    @Option(help: "Only events due on or after this date (YYYY-MM-DD).") var from: String?
+    @Option(help: "Only events due on or before this date (YYYY-MM-DD).") var to: String?
+    @Option(help: "Only this entity (abbreviation).") var entity: String?
+    @Option(help: "Schedule file (default: the shipped Schemas/schedule/masshealth-schedule.yaml).") var schedule: String?
+    @Option(help: "Use a JSON list of calendar events instead of the schedule (e.g. a calendar JSON export).")
+    var events: String?
+    @Option(name: .customLong("choose"), help: "Schedule choice as ID=ALTERNATIVE; repeatable.") var choices: [String] = []
+    @OptionGroup var options: TrackOptions
+
+    func validate() throws {
+        if events != nil && (schedule != nil || !choices.isEmpty) {
+            throw ValidationError("--events replaces the schedule; drop --schedule/--choose or drop --events")
+        }
+        for c in choices where !c.contains("=") {
+            throw ValidationError("--choose \"\(c)\": write CHOICE-ID=ALTERNATIVE")
+        }
+    }
+
+    func run() throws {
+        try TrackRunner.run {
+            let provider = try TrackScheduleSource.provider(events: events, schedule: schedule, choices: choices)
+            let report = try options.open().sync(from: provider, from: from, to: to, entity: entity)
+            var out = "sync: \(report.created.count) created, \(report.updated.count) updated, \(report.unchanged) unchanged\n"
+            for k in report.created { out += "  + \(k)\n" }
+            for k in report.updated { out += "  ~ \(k)\n" }
+            TrackRunner.emit(out)
+        }
+    }
+}
+
+/// Where `sync` and `trigger` get calendar events from.
+enum TrackScheduleSource {
+    static func provider(events: String?, schedule: String?, choices: [String]) throws -> any ScheduleProvider {
+        if let events { return try loadEvents(events) }
+        return try calendar(schedule: schedule, choices: choices)
+    }
+
+    static func calendar(schedule: String?, choices: [String]) throws -> CalendarScheduleProvider {
+        var chosen: [String: String] = [:]
+        for c in choices {
+            let parts = c.split(separator: "=", maxSplits: 1).map(String.init)
+            chosen[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return try CalendarScheduleProvider.load(path: schedulePath(schedule), choices: chosen)
+    }
+
+    static func schedulePath(_ explicit: String?) -> String {
+        if let explicit { return explicit }
+        if let env = ProcessInfo.processInfo.environment["DOCKET_SCHEDULE"], !env.isEmpty { return env }
+        if let root = ResourceLocator.root() { return Schedule.bundledDefaultURL(packageRoot: root).path }
+        return CalendarScheduleProvider.defaultSchedulePath()
+    }
+
+    /// A JSON array of `CalendarEvent`, or an object with an `events` array.
+    static func loadEvents(_ path: String) throws -> StaticSchedule {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrackerError.io("cannot read events file \(path)", path: path)
+        }
+        struct Wrapped: Decodable { var events: [CalendarEvent] }
+        do {
+            if let list = try? JSONDecoder().decode([CalendarEvent].self, from: data) { return StaticSchedule(events: list) }
+            return StaticSchedule(events: try JSONDecoder().decode(Wrapped.self, from: data).events)
+        } catch {
+            throw TrackerError.invalid(rule: "track.bad-events-file",
+                "\(path): not a JSON list of calendar events (\(error)); export one with `docket calendar --format json`")
+        }
+    }
+}
