@@ -1,10 +1,151 @@
 import ArgumentParser
+import DocketCalendar
 import DocketCore
+import Foundation
 
+/// `docket calendar`: the deadline calendar as an agenda, iCalendar, CSV, Markdown or JSON.
 struct CalendarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calendar", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "List deliverable deadlines, or export them for Outlook, Google or Apple Calendar.",
+        discussion: """
+            Dates come from Schemas/schedule/masshealth-schedule.yaml: every event cites its source
+            document, line and quote. Where the sources are ambiguous the schedule makes a named
+            choice; see them with --list-choices and switch with --choose <id>=<alternative>.
+            Deadlines relative to a date the State sets stay pending until given with
+            --trigger <event-id>=YYYY-MM-DD. Exit codes: 0 ok, 1 invalid schedule, 2 usage or I/O error.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case agenda, ics, csv, md, json
+    }
+
+    @Option(name: .customLong("entity-type"), help: "Keep events for this entity type (aco, acpp, pcaco, mco, hospital, cp, csa, dsti-hospital); repeatable.")
+    var entityTypes: [String] = []
+    @Option(help: "Entity abbreviation: used in upload file names and per-entity calendar UIDs.")
+    var entity: String?
+    @Option(name: .customLong("program"), help: "Keep events of this program (pip, hqe, dsrip, dsti); repeatable.")
+    var programs: [String] = []
+    @Option(help: "Keep events due on or after YYYY-MM-DD.") var from: String?
+    @Option(help: "Keep events due on or before YYYY-MM-DD.") var to: String?
+    @Option(help: "List what is due in the next <days> days from --today, overdue items first.") var upcoming: Int?
+    @Option(help: "The day --upcoming counts from (YYYY-MM-DD; default: today).") var today: String?
+    @Option(help: "Output format: agenda (default), ics, csv, md or json.") var format: Format = .agenda
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @Option(help: "Reminders for iCalendar, in days before the due date, e.g. 30,7,1.") var remind: String?
+    @Option(name: .customLong("trigger"), help: "Trigger date the State set for a pending event: <event-id>=YYYY-MM-DD; repeatable.")
+    var triggers: [String] = []
+    @Option(name: .customLong("choose"), help: "Alternative for an ambiguous point: <choice-id>=<alternative>; repeatable.")
+    var choices: [String] = []
+    @Option(help: "Move due dates off weekends and Massachusetts holidays: none, previous-business-day, next-business-day.")
+    var adjust: String = "none"
+    @Option(help: "Observed holidays: massachusetts (Sunday holidays move to Monday) or federal (also Saturday to Friday).")
+    var observance: String = "massachusetts"
+    @Option(help: "Schedule file (default: the shipped Schemas/schedule/masshealth-schedule.yaml).") var schedule: String?
+    @Option(help: "Prior .ics publication, to raise SEQUENCE for moved dates (default: --output when it exists).") var previous: String?
+    @Flag(name: .customLong("list-choices"), help: "List the ambiguity choices, their defaults and alternatives, and exit.")
+    var listChoices = false
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
+            if let value, LocalDate(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not a date; write it as YYYY-MM-DD, e.g. 2024-09-30")
+            }
+        }
+        if let f = from.flatMap(LocalDate.init), let t = to.flatMap(LocalDate.init), t < f {
+            throw ValidationError("--to \(t) is before --from \(f); swap them")
+        }
+        if let upcoming, upcoming < 0 { throw ValidationError("--upcoming '\(upcoming)' must be 0 or more days") }
+        if let remind { _ = try CalendarArguments.reminders(remind) }
+        _ = try CalendarArguments.pairs(triggers, option: "--trigger", example: "dsrip.aco.full-participation-plan=2017-12-15")
+        _ = try CalendarArguments.triggerDates(triggers)
+        _ = try CalendarArguments.pairs(choices, option: "--choose", example: "hqe-annual-dates=stated-only")
+        if BusinessDayAdjustment(rawValue: adjust) == nil {
+            throw ValidationError("--adjust '\(adjust)' is not one of \(BusinessDayAdjustment.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if MassachusettsHolidays.Observance(rawValue: observance) == nil {
+            throw ValidationError("--observance '\(observance)' is not one of massachusetts, federal")
+        }
+        if let entity, entity.isEmpty || !entity.allSatisfy({ $0.isLetter || $0.isNumber }) {
+            throw ValidationError("--entity '\(entity)' must be letters and digits only (it goes into file names), e.g. BMC")
+        }
+        if upcoming != nil, format == .ics {
+            throw ValidationError("--upcoming makes an agenda; for a calendar file use --from/--to with --format ics")
+        }
+    }
+
     func run() throws {
-        Terminal.writeError("docket calendar: not available in this build yet")
-        throw ExitCode(ExitStatus.usage.rawValue)
+        let path = schedule ?? CalendarArguments.defaultSchedulePath()
+        let loaded: Schedule
+        switch CalendarArguments.load(path) {
+        case .success(let s): loaded = s
+        case .failure(let list): throw report(list.diagnostics, status: .invalid)
+        }
+        let query = try makeQuery()
+        if listChoices {
+            let text = format == .json ? JSONWriter.string(ChoiceList.json(loaded, chosen: query.choices), pretty: true) + "\n"
+                : ChoiceList.text(loaded, chosen: query.choices)
+            return try emit(text)
+        }
+        let events: [CalendarEvent]
+        switch CalendarArguments.events(loaded, query) {
+        case .success(let e): events = e
+        case .failure(let list): throw report(list.diagnostics, status: .usage)
+        }
+        try emit(render(events, loaded, query))
+    }
+
+    func makeQuery() throws -> CalendarQuery {
+        var query = CalendarQuery(entityTypes: Set(entityTypes), programs: Set(programs), from: from.flatMap(LocalDate.init),
+                                  to: to.flatMap(LocalDate.init), triggers: try CalendarArguments.triggerDates(triggers),
+                                  choices: try CalendarArguments.pairs(choices, option: "--choose", example: ""),
+                                  adjust: BusinessDayAdjustment(rawValue: adjust) ?? .none,
+                                  holidays: MassachusettsHolidays(observance: .init(rawValue: observance) ?? .massachusetts), entity: entity)
+        if let upcoming {
+            let day = today.flatMap(LocalDate.init) ?? CalendarArguments.systemToday()
+            query.from = from.flatMap(LocalDate.init) ?? day.adding(days: -upcoming)
+            query.to = day.adding(days: upcoming)
+        }
+        return query
+    }
+
+    func render(_ events: [CalendarEvent], _ s: Schedule, _ q: CalendarQuery) throws -> String {
+        switch format {
+        case .json: return JSONEventsWriter.write(events)
+        case .csv: return CSVWriter.write(events)
+        case .md: return MarkdownWriter.write(events, schedule: s, choices: s.resolvedChoices(q))
+        case .ics:
+            let prior = CalendarArguments.priorPublication(previous ?? output)
+            let filter = (entityTypes + programs + (entity.map { [$0] } ?? [])).joined(separator: ", ")
+            return ICSWriter(schedule: s, reminders: try remind.map(CalendarArguments.reminders) ?? [], previous: prior,
+                             nameSuffix: filter.isEmpty ? nil : filter).write(events)
+        case .agenda:
+            let color = output == nil && Terminal.isTerminal(fileDescriptor: 1)
+            guard let upcoming, let start = q.to?.adding(days: -upcoming), let since = q.from else {
+                return AgendaWriter(color: color).write(events)
+            }
+            return AgendaWriter(upcoming: .init(today: start, days: upcoming, overdueSince: since), color: color).write(events)
+        }
+    }
+
+    func emit(_ text: String) throws {
+        guard let output else { return print(text, terminator: "") }
+        do {
+            try AtomicFile.write(text, to: output)
+        } catch {
+            Terminal.writeError("docket calendar: \(error.description)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+    }
+
+    /// Prints every diagnostic (JSON on stdout with --format json) and returns the exit to throw.
+    func report(_ diagnostics: [Diagnostic], status: ExitStatus) -> ExitCode {
+        if format == .json {
+            print(JSONWriter.string(.object(["diagnostics": .array(diagnostics.map(\.json))]), pretty: true))
+        } else {
+            let printer = DiagnosticPrinter.forStandardError()
+            for d in diagnostics { Terminal.writeError(printer.format(d)) }
+        }
+        return ExitCode(status.rawValue)
     }
 }
