@@ -51,10 +51,18 @@ public struct Board: Sendable {
         return BoardRow(instance: i, daysLeft: days, overdue: overdue, flags: flags)
     }
 
-    /// Overdue first (most overdue first), then by status, then by due date; pending dates last.
+    /// Sections of the board: what needs action first (uploaded but not submitted, resubmission
+    /// required), then work in progress, then what waits on MassHealth.
+    public static let sectionOrder: [InstanceStatus] = [
+        .uploaded, .resubmissionRequired, .validated, .filled, .drafting, .planned, .submitted, .reviewed, .accepted,
+    ]
+
+    /// Overdue first (most overdue first), then by section, then by due date; pending dates last.
     static func order(_ a: BoardRow, _ b: BoardRow) -> Bool {
         if a.overdue != b.overdue { return a.overdue }
-        if a.instance.status != b.instance.status { return a.instance.status < b.instance.status }
+        if a.instance.status != b.instance.status {
+            return sectionOrder.firstIndex(of: a.instance.status)! < sectionOrder.firstIndex(of: b.instance.status)!
+        }
         let da = a.instance.effectiveDue ?? "9999-99-99", db = b.instance.effectiveDue ?? "9999-99-99"
         return (da, a.instance.entity, a.instance.eventID) < (db, b.instance.entity, b.instance.eventID)
     }
@@ -66,13 +74,5 @@ public struct Board: Sendable {
     public func upcoming(days: Int) -> [BoardRow] {
         rows.filter { $0.instance.status.isOpenForEntity && ($0.daysLeft.map { $0 >= 0 && $0 <= days } ?? false) }
             .sorted { ($0.daysLeft ?? 0, $0.instance.entity, $0.instance.eventID) < ($1.daysLeft ?? 0, $1.instance.entity, $1.instance.eventID) }
-    }
-
-    /// Count per status, lifecycle order.
-    public var counts: [(InstanceStatus, Int)] {
-        InstanceStatus.allCases.compactMap { s in
-            let n = rows.filter { $0.instance.status == s }.count
-            return n > 0 ? (s, n) : nil
-        }
     }
 }

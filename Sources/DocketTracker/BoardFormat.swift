@@ -44,7 +44,20 @@ public enum BoardFormat {
         for r in rows { for f in r.flags where f.id == "uploaded-not-submitted" || f.id == "resubmission-required" {
             out += "  #\(r.instance.id) \(r.instance.key): \(f.message)\n"
         } }
+        out += summary(rows) + "\n"
         return out
+    }
+
+    /// "12 instances: 1 overdue, 1 uploaded, 10 planned" (board section order).
+    public static func summary(_ rows: [BoardRow]) -> String {
+        var parts: [String] = []
+        let late = rows.filter(\.overdue).count
+        if late > 0 { parts.append("\(late) overdue") }
+        for s in Board.sectionOrder {
+            let n = rows.filter { $0.instance.status == s }.count
+            if n > 0 { parts.append("\(n) \(s.rawValue)") }
+        }
+        return "\(rows.count) instance\(rows.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
     }
 
     /// `{"today": …, "rows": [...]}` with every field and flag message.

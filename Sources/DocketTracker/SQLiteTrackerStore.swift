@@ -63,9 +63,20 @@ public final class SQLiteTrackerStore: TrackerStore {
         try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
-    /// Runs raw SQL in a write transaction (tests and maintenance).
-    public func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.write(body)
+    /// Runs raw SQL statements in one write transaction; `during` runs inside it, while the
+    /// write lock is held (tests and maintenance).
+    public func execute(_ sql: String, during: () throws -> Void = {}) throws {
+        do {
+            try queue.write { db in
+                try db.execute(sql: sql)
+                try during()
+            }
+        } catch { throw Self.map(error, path: location, timeout: busyTimeout) }
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    public func scalar(_ sql: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: sql) }
     }
 
     static func map(_ error: Error, path: String, timeout: Double) -> Error {
