@@ -25,7 +25,7 @@ struct IADerivation: Derivation {
 
         let without = areas.filter { $0["hasRecommendations"]?.boolValue != true }.map { $0["name"] ?? .null }
         let with = areas.filter { $0["hasRecommendations"]?.boolValue == true }.map {
-            JSONValue.object(["name": $0["name"] ?? .null, "recommendations": $0["recommendations"] ?? []])
+            JSONValue.object(["name": $0["name"] ?? .null, "path": $0["path"] ?? .null, "recommendations": $0["recommendations"] ?? []])
         }
         let snapshot = data["background"]?["enrollment"]?["snapshotDate"]?.stringValue ?? ""
         let snapshotText = TextFormatting.slashDate(snapshot) ?? snapshot
@@ -56,7 +56,7 @@ struct IADerivation: Derivation {
     }
 
     /// The library's focus areas in framework order, each merged with the report's rating,
-    /// results and recommendations for it (matched by `id`).
+    /// results and recommendations for it (matched by `id`) and `path`, its place in the data.
     func mergedAreas(_ data: JSONValue, library: JSONValue, entity: String) -> [JSONValue] {
         let reported = data["focusAreas"]?.arrayValue ?? []
         let ratings = library["ratings"]?.arrayValue ?? []
@@ -64,11 +64,14 @@ struct IADerivation: Derivation {
             var merged = area.objectValue ?? [:]
             let id = area["id"]?.stringValue ?? ""
             let name = area["name"]?.stringValue ?? id
-            let entry = reported.first { $0["id"]?.stringValue == id }
+            let index = reported.firstIndex { $0["id"]?.stringValue == id }
+            let entry = index.map { reported[$0] }
             let ratingText = entry?["rating"]?.stringValue ?? ""
             let rating = ratings.first { $0["label"]?.stringValue?.lowercased() == ratingText.lowercased() }
             let phrase = rating?["resultsPhrase"]?.stringValue ?? ratingText
             let recommendations = entry?["recommendations"]?.arrayValue ?? []
+            // Where this area's answers live in the data (DOCX content-control tags).
+            merged["path"] = .string("focusAreas.\(index ?? reported.count)")
             merged["rating"] = .string(rating?["label"]?.stringValue ?? ratingText)
             merged["resultsPhrase"] = .string(phrase)
             merged["countsAsOnTrack"] = .bool(rating?["countsAsOnTrack"]?.boolValue ?? false)

@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Generates a deliverable's DOCX template body (word/document.xml, header1.xml, footer1.xml)
+from its Markdown template, so both templates carry the same text in the same order.
+
+    python3 Templates/tools/md2docx.py <id>      # rewrites Templates/<id>/docx/word/{document,header1,footer1}.xml
+
+The shared parts (styles.xml, numbering.xml, settings.xml, content types, relationships) are
+copied from Templates/tools/docx-common/. Answer fields become content controls tagged
+`docket:<field path>` (docs/template-language.md); `{{check(x)}}`/`{{checkNo(x)}}` become
+w14 checkbox controls; `{{{x}}}` alone on a line becomes `{{markdown(x)}}` in its own paragraph.
+Which variables are answers is configured per deliverable in ANSWERS below.
+"""
+import os
+import re
+import shutil
+import sys
+from xml.sax.saxutils import escape
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Per deliverable: list sections whose items are data (prefix of their fields' paths) and which
+# of their fields are answers; top-level answer paths (regex); header text.
+ANSWERS = {
+    "pip-midyear-report": {
+        "sections": {
+            "derived.keyContacts": ("{{path}}", {"name", "role", "email", "phone"}),
+            "derived.rubric": ("review.criteria.{{key}}", {"rating", "comments"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|midYearPlanning\.response|review\.(reviewer|date))$",
+        "title": "PIP Key Contact Form & Mid-Year Planning Report",
+    },
+    "hqe-strategic-plan": {
+        "sections": {
+            "preparers": ("preparers.{{@index}}", {"name", "title", "email"}),
+            "plan.goals": ("plan.goals.{{@index}}", {"title", "actions", "kpis"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|commitment\..*|plan\..*|appendixA)$",
+        "title": "Health Quality and Equity Strategic Plan",
+    },
+    "ia-midpoint-assessment": {
+        "sections": {
+            "derived.focusAreas": ("{{path}}", {"rating", "results"}),
+            "recommendations": ("{{path}}.recommendations.{{@index}}", {"."}),
+        },
+        "top": r"^(entity\.(name|abbreviation|typeDescription)|background\..*|comment)$",
+        "title": "Independent Assessor Midpoint Assessment",
+    },
+}
+
+W = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+     'xmlns:o="urn:schemas-microsoft-com:office:office" '
+     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+     'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+     'xmlns:v="urn:schemas-microsoft-com:vml" '
+     'xmlns:w10="urn:schemas-microsoft-com:office:word" '
+     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+     'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+     'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" '
+     'mc:Ignorable="w14"')
+
+TAG = re.compile(r"\{\{\{[^}]*\}\}\}|\{\{[^}]*\}\}")
+SECTION_LINE = re.compile(r"^(\{\{[#^/][^}]*\}\})+$")
+
+
+class Converter:
+    def __init__(self, deliverable):
+        self.cfg = ANSWERS[deliverable]
+        self.stack = []          # open section names
+        self.ids = 100
+        self.seen_top = set()
+        self.links = {}          # url -> relationship id
+        self.out = []
+
+    # --- answers -------------------------------------------------------------------------
+    def answer_path(self, name):
+        """The docket: tag path for variable `name` at this point, or None if not an answer."""
+        if name.startswith(("derived.", "docket.", "@")):
+            return None
+        for sec in reversed(self.stack):
+            if sec in self.cfg["sections"]:
+                prefix, fields = self.cfg["sections"][sec]
+                if name in fields:
+                    return prefix if name == "." else prefix + "." + name
+                if "." not in name:
+                    return None
+                break
+        if re.match(self.cfg["top"], name):
+            if name.startswith("entity.") and name in self.seen_top:
+                return None
+            self.seen_top.add(name)
+            return name
+        return None
+
+    def next_id(self):
+        self.ids += 1
+        return self.ids
+
+    def sdt_inline(self, path, inner_runs):
+        return ('<w:sdt><w:sdtPr><w:alias w:val="%s"/><w:tag w:val="docket:%s"/><w:id w:val="%d"/></w:sdtPr>'
+                '<w:sdtContent>%s</w:sdtContent></w:sdt>' % (escape(path, {'"': "&quot;"}), escape(path), self.next_id(), inner_runs))
+
+    def checkbox(self, kind, path):
+        return ('<w:sdt><w:sdtPr><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr>'
+                '<w:alias w:val="%s"/><w:tag w:val="docket:%s:%s"/><w:id w:val="%d"/>'
+                '<w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+                '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+                '<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" w:hAnsi="MS Gothic"/></w:rPr>'
+                '<w:t>{{%s(%s)}}</w:t></w:r></w:sdtContent></w:sdt>'
+                % (kind + " " + path, kind, path, self.next_id(), kind, path))
+
+    # --- inline --------------------------------------------------------------------------
+    def run(self, text, bold=False, italic=False, style=None):
+        if text == "":
+            return ""
+        rpr = ""
+        if style:
+            rpr += '<w:rStyle w:val="%s"/>' % style
+        if bold:
+            rpr += "<w:b/>"
+        if italic:
+            rpr += "<w:i/>"
+        rpr = "<w:rPr>%s</w:rPr>" % rpr if rpr else ""
+        parts = text.split("\n")
+        body = "<w:br/>".join('<w:t xml:space="preserve">%s</w:t>' % escape(p) for p in parts)
+        return "<w:r>%s%s</w:r>" % (rpr, body)
+
+    def track_sections(self, text):
+        for m in re.finditer(r"\{\{([#^/])\s*([^}]*?)\s*\}\}", text):
+            kind, name = m.group(1), m.group(2)
+            if kind in "#^":
+                self.stack.append(name)
+            elif self.stack:
+                self.stack.pop()
+
+    def inline(self, text, bold=False, italic=False):
+        """Runs for a line of Markdown inline text with Mustache tags."""
+        out = []
+        pos = 0
+        token = re.compile(r"\*\*(.+?)\*\*|(?<![*\w])\*(?!\s)(.+?)\*(?!\w)|\[([^\]]+)\]\(([^)]+)\)|<(https?://[^>]+)>|"
+                           r"\{\{(check|checkNo)\(([^)]+)\)\}\}|\{\{([#^/])\s*([^}]*?)\s*\}\}|\{\{\{?&?\s*([^}]*?)\s*\}?\}\}")
+        for m in token.finditer(text):
+            out.append(self.run(self.unescape(text[pos:m.start()]), bold, italic))
+            pos = m.end()
+            if m.group(1) is not None:
+                out.append(self.inline(m.group(1), True, italic))
+            elif m.group(2) is not None:
+                out.append(self.inline(m.group(2), bold, True))
+            elif m.group(3) is not None:
+                out.append(self.hyperlink(m.group(4), m.group(3)))
+            elif m.group(5) is not None:
+                out.append(self.hyperlink(m.group(5), m.group(5)))
+            elif m.group(6) is not None:
+                out.append(self.checkbox(m.group(6), m.group(7)))
+            elif m.group(8) is not None:
+                out.append(self.run(m.group(0), bold, italic))
+                self.track_sections(m.group(0))
+            else:
+                name = m.group(10)
+                inner = name[name.index("(") + 1:-1] if "(" in name else name
+                path = self.answer_path(inner)
+                r = self.run(m.group(0), bold, italic)
+                out.append(self.sdt_inline(path, r) if path else r)
+        out.append(self.run(self.unescape(text[pos:]), bold, italic))
+        return "".join(out)
+
+    @staticmethod
+    def unescape(s):
+        return re.sub(r"\\([\\`*_\[\]<>#|+\-.!])", r"\1", s)
+
+    def hyperlink(self, url, label):
+        if url not in self.links:
+            self.links[url] = "rIdLink%d" % (len(self.links) + 1)
+        return '<w:hyperlink r:id="%s">%s</w:hyperlink>' % (self.links[url], self.run(label, style="Hyperlink"))
+
+    # --- blocks --------------------------------------------------------------------------
+    def para(self, runs, style=None, num=None, keep=False, align=None):
+        ppr = ""
+        if style:
+            ppr += '<w:pStyle w:val="%s"/>' % style
+        if keep:
+            ppr += "<w:keepNext/>"
+        if num is not None:
+            ppr += '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr>' % num
+        if align:
+            ppr += '<w:jc w:val="%s"/>' % align
+        ppr = "<w:pPr>%s</w:pPr>" % ppr if ppr else ""
+        return "<w:p>%s%s</w:p>" % (ppr, runs)
+
+    def section_para(self, line):
+        self.track_sections(line)
+        return "<w:p>%s</w:p>" % self.run(line)
+
+    def table(self, rows):
+        """rows: list of (cells or ('section', text)). First row is the header, second the separator."""
+        header = [c for c in rows[0]]
+        ncol = len(header)
+        width = 9360 // ncol
+        grid = "".join('<w:gridCol w:w="%d"/>' % width for _ in range(ncol))
+        xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
+               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+               '</w:tblPr><w:tblGrid>%s</w:tblGrid>' % grid]
+        xml.append(self.row(header, header=True))
+        pending_open = ""
+        body = rows[2:]
+        for i, r in enumerate(body):
+            if isinstance(r, str):
+                if r.startswith("{{/"):
+                    continue  # attached to the previous row below
+                pending_open += r
+                continue
+            close = ""
+            j = i + 1
+            while j < len(body) and isinstance(body[j], str) and body[j].startswith("{{/"):
+                close += body[j]
+                j += 1
+            cells = list(r)
+            if pending_open:
+                cells[0] = pending_open + cells[0]
+            if close:
+                cells[-1] = cells[-1] + close
+            pending_open = ""
+            xml.append(self.row(cells))
+        xml.append("</w:tbl>")
+        return "".join(xml) + "<w:p/>"
+
+    def row(self, cells, header=False):
+        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+        tcs = []
+        for c in cells:
+            shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>' if header else ""
+            runs = self.inline(c.strip(), bold=header)
+            if header:
+                runs = runs.replace("<w:rPr><w:b/>", '<w:rPr><w:b/><w:color w:val="FFFFFF"/>')
+            tcs.append("<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>" % (shade, self.para(runs, style="TableText")))
+        return "<w:tr>%s%s</w:tr>" % (trpr, "".join(tcs))
+
+    def markdown_block(self, name):
+        path = self.answer_path(name)
+        p = "<w:p>%s</w:p>" % self.run("{{markdown(%s)}}" % name)
+        if not path:
+            return p
+        return ('<w:sdt><w:sdtPr><w:alias w:val="%s"/><w:tag w:val="docket:%s"/><w:id w:val="%d"/></w:sdtPr>'
+                '<w:sdtContent>%s</w:sdtContent></w:sdt>' % (escape(path), escape(path), self.next_id(), p))
+
+    def convert(self, md):
+        md = re.sub(r"\A\{\{!.*?\}\}\n", "", md, flags=re.S)
+        lines = md.split("\n")
+        out = []
+        i = 0
+        first_heading = True
+        while i < len(lines):
+            line = lines[i]
+            s = line.rstrip()
+            if not s:
+                i += 1
+                continue
+            if SECTION_LINE.match(s) and not (i + 1 < len(lines) and lines[i + 1].startswith("|") and self.in_table(lines, i)):
+                out.append(self.section_para(s))
+                i += 1
+                continue
+            if s.startswith("|") or (SECTION_LINE.match(s) and self.in_table(lines, i)):
+                rows = []
+                while i < len(lines) and (lines[i].startswith("|") or (SECTION_LINE.match(lines[i].rstrip()) and self.in_table(lines, i))):
+                    t = lines[i].rstrip()
+                    if t.startswith("|"):
+                        cells = [c for c in re.split(r"(?<!\\)\|", t)[1:-1]]
+                        rows.append(cells)
+                    else:
+                        rows.append(t)
+                    i += 1
+                out.append(self.table(rows))
+                continue
+            m = re.match(r"^(#{1,6})\s+(.*)$", s)
+            if m:
+                level = len(m.group(1))
+                style = "Title" if first_heading and level == 1 else "Heading%d" % level
+                first_heading = False
+                out.append(self.para(self.inline(m.group(2)), style=style, keep=True))
+                i += 1
+                continue
+            m = re.match(r"^\{\{\{\s*([^}]+?)\s*\}\}\}$", s)
+            if m:
+                out.append(self.markdown_block(m.group(1)))
+                i += 1
+                continue
+            m = re.match(r"^( *)- (.*)$", line)
+            if m:
+                level = len(m.group(1)) // 2
+                out.append(self.para(self.inline(m.group(2)), style="ListParagraph", num=level))
+                i += 1
+                continue
+            # paragraph: join lines ending with a backslash (hard break)
+            text = s
+            while text.endswith("\\") and i + 1 < len(lines) and lines[i + 1].strip():
+                i += 1
+                text = text[:-1] + "\n" + lines[i].rstrip()
+            runs = "".join(self.inline(part) + ("<w:r><w:br/></w:r>" if k < len(text.split("\n")) - 1 else "")
+                           for k, part in enumerate(text.split("\n")))
+            out.append(self.para(runs))
+            i += 1
+        return "\n".join(out)
+
+    @staticmethod
+    def in_table(lines, i):
+        """True when a section line sits between table rows."""
+        before = next((l for l in reversed(lines[:i]) if not SECTION_LINE.match(l.rstrip())), "")
+        after = next((l for l in lines[i + 1:] if not SECTION_LINE.match(l.rstrip())), "")
+        return before.startswith("|") or after.startswith("|")
+
+
+SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/><w:footerReference w:type="default" r:id="rIdFooter1"/>'
+        '<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1296" w:right="1296" w:bottom="1296" w:left="1296" w:header="576" w:footer="576" w:gutter="0"/>'
+        '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+
+
+def build(deliverable):
+    folder = os.path.join(ROOT, deliverable)
+    md = open(os.path.join(folder, "template.md"), encoding="utf-8").read()
+    conv = Converter(deliverable)
+    body = conv.convert(md)
+    docx = os.path.join(folder, "docx")
+    common = os.path.join(ROOT, "tools", "docx-common")
+    for dirpath, _, files in os.walk(common):
+        for f in files:
+            src = os.path.join(dirpath, f)
+            dst = os.path.join(docx, os.path.relpath(src, common))
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(src, dst)
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>\n%s\n%s</w:body></w:document>\n'
+           % (W, body, SECT))
+    open(os.path.join(docx, "word", "document.xml"), "w", encoding="utf-8").write(doc)
+    title = escape(ANSWERS[deliverable]["title"])
+    header = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr %s><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
+              '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{entity.name}}</w:t></w:r>'
+              '<w:r><w:tab/><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:hdr>\n' % (W, title))
+    open(os.path.join(docx, "word", "header1.xml"), "w", encoding="utf-8").write(header)
+    footer = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr %s><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
+              '<w:r><w:t xml:space="preserve">{{docket.fileName}}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>'
+              '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+              '<w:r><w:t xml:space="preserve"> of </w:t></w:r>'
+              '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NUMPAGES </w:instrText></w:r>'
+              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+              '</w:p></w:ftr>\n' % W)
+    open(os.path.join(docx, "word", "footer1.xml"), "w", encoding="utf-8").write(footer)
+    rels = ['<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
+            '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>',
+            '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>',
+            '<Relationship Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>',
+            '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>']
+    for url, rid in sorted(conv.links.items(), key=lambda kv: kv[1]):
+        rels.append('<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="%s" TargetMode="External"/>'
+                    % (rid, escape(url, {'"': "&quot;"})))
+    os.makedirs(os.path.join(docx, "word", "_rels"), exist_ok=True)
+    open(os.path.join(docx, "word", "_rels", "document.xml.rels"), "w", encoding="utf-8").write(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\n'
+        + "\n".join(rels) + "\n</Relationships>\n")
+    core = open(os.path.join(common, "docProps", "core.xml"), encoding="utf-8").read().replace("Docket deliverable", title)
+    open(os.path.join(docx, "docProps", "core.xml"), "w", encoding="utf-8").write(core)
+
+
+if __name__ == "__main__":
+    for d in sys.argv[1:] or sorted(ANSWERS):
+        build(d)
+        print("wrote", d)
