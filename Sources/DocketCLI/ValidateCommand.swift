@@ -1,10 +1,102 @@
 import ArgumentParser
 import DocketCore
+import DocketSchema
+import Foundation
 
+/// `docket validate`: checks data files against a deliverable's schema or any JSON Schema.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate data files (YAML or JSON) against a deliverable's schema or a JSON Schema.",
+        discussion: """
+            The schema is, in order: --schema <file>; Schemas/<id>.schema.json for --deliverable <id>;
+            or that of the deliverable the data names in a top-level `deliverable:` key.
+            Schemas are JSON Schema draft 2020-12 plus Docket's x-docket-* keywords (docs/schema.md).
+
+            Problems print as `file:line:col: error: [rule] message (at /json/pointer)` on standard
+            error; --format json prints one object per file on standard output.
+            Exit status: 0 all valid (warnings allowed unless --strict), 1 invalid, 2 unreadable
+            file, unknown deliverable or unusable schema.
+
+            Examples:
+              docket validate Templates/pip-midyear-report/example.yaml
+              docket validate data/*.yaml --deliverable hqe-strategic-plan --strict
+              docket validate instance.json --schema my.schema.json --format json --format-assert
+            """)
+
+    @Argument(help: "Data files (.yaml, .yml, .json).")
+    var files: [String]
+
+    @Option(name: .long, help: "Deliverable id: use Schemas/<id>.schema.json.")
+    var deliverable: String?
+
+    @Option(name: .long, help: "A JSON Schema file (.json, .yaml) to validate against instead.")
+    var schema: String?
+
+    @Option(name: .long, help: "Output: text (diagnostics on standard error) or json (on standard output).")
+    var format: String = "text"
+
+    @Flag(name: .long, help: "Treat warnings (e.g. suggested word limits) as failures.")
+    var strict = false
+
+    @Flag(name: .customLong("format-assert"), help: "Make the JSON Schema `format` keyword an assertion (date, email, uri…).")
+    var formatAssert = false
+
+    @Option(name: .long, help: "Words per page for x-docket-suggestedPages estimates.")
+    var wordsPerPage: Int = 500
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else {
+            throw ValidationError("unknown --format '\(format)'; use text or json")
+        }
+        if deliverable != nil && schema != nil {
+            throw ValidationError("give either --deliverable or --schema, not both")
+        }
+        guard wordsPerPage > 0 else { throw ValidationError("--words-per-page must be positive, not \(wordsPerPage)") }
+        for file in files where ValidationTargets.target(for: file) == nil {
+            throw ValidationError("cannot validate '\(file)': unsupported file type; expected "
+                + ValidationTargets.supportedExtensions.map { "." + $0 }.joined(separator: ", "))
+        }
+    }
+
     func run() throws {
-        Terminal.writeError("docket validate: not available in this build yet")
-        throw ExitCode(ExitStatus.usage.rawValue)
+        let options = SchemaOptions(formatAssertion: formatAssert, wordsPerPage: wordsPerPage)
+        let settings = ValidationSettings(deliverable: deliverable, schemaPath: schema,
+                                          catalog: SchemaCatalog(options: options), projectRoot: ResourceLocator.root())
+        let reports = files.map { ValidationTargets.target(for: $0)!.validate(path: $0, settings: settings) }
+        if format == "json" {
+            FileHandle.standardOutput.write(JSONWriter.data(.array(reports.map(\.json))))
+        } else {
+            printText(reports)
+        }
+        throw ExitCode(exitStatus(reports).rawValue)
+    }
+
+    private func printText(_ reports: [FileReport]) {
+        let printer = DiagnosticPrinter.forStandardError()
+        var errors = 0, warnings = 0, invalid = 0
+        for report in reports {
+            for d in report.diagnostics {
+                var shown = d
+                if let at = d.instanceLocation, shown.location?.place == nil {
+                    shown.location = shown.location ?? SourceLocation(file: report.file)
+                    shown.location?.place = at.isEmpty ? "/" : at
+                }
+                Terminal.writeError(printer.format(shown))
+            }
+            errors += report.errors.count
+            warnings += report.warnings.count
+            if !report.valid { invalid += 1 }
+        }
+        let files = reports.count == 1 ? "1 file" : "\(reports.count) files"
+        let verdict = invalid == 0 ? "valid" : "\(invalid) of \(files) invalid"
+        Terminal.writeError(printer.summary(errors: errors, warnings: warnings, subject: "docket validate: \(files), \(verdict)"))
+    }
+
+    private func exitStatus(_ reports: [FileReport]) -> ExitStatus {
+        if reports.contains(where: { $0.status == .usage }) { return .usage }
+        if reports.contains(where: { $0.status == .invalid }) { return .invalid }
+        if strict && reports.contains(where: { !$0.warnings.isEmpty }) { return .invalid }
+        return .success
     }
 }

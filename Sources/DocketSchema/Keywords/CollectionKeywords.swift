@@ -8,11 +8,11 @@ enum CollectionKeywords {
         let p = c.absolute
         if let m = c.object["maxItems"]?.intValue {
             out.append(CheckKeyword("maxItems", p, { ($0.arrayValue?.count ?? 0) <= m },
-                                    { "array has \($0.arrayValue?.count ?? 0) items; at most \(m) allowed" }))
+                                    { "array has \(Plural.count($0.arrayValue?.count ?? 0, "item")); at most \(m) allowed" }))
         }
         if let m = c.object["minItems"]?.intValue {
             out.append(CheckKeyword("minItems", p, { $0.arrayValue.map { $0.count >= m } ?? true },
-                                    { "array has \($0.arrayValue?.count ?? 0) items; at least \(m) required" }))
+                                    { "array has \(Plural.count($0.arrayValue?.count ?? 0, "item")); at least \(m) required" }))
         }
         if c.object["uniqueItems"]?.boolValue == true {
             out.append(CheckKeyword("uniqueItems", p, { duplicate(in: $0) == nil }, {
@@ -22,11 +22,11 @@ enum CollectionKeywords {
         }
         if let m = c.object["maxProperties"]?.intValue {
             out.append(CheckKeyword("maxProperties", p, { ($0.objectValue?.count ?? 0) <= m },
-                                    { "object has \($0.objectValue?.count ?? 0) properties; at most \(m) allowed" }))
+                                    { "object has \(Plural.count($0.objectValue?.count ?? 0, "property", "properties")); at most \(m) allowed" }))
         }
         if let m = c.object["minProperties"]?.intValue {
             out.append(CheckKeyword("minProperties", p, { $0.objectValue.map { $0.count >= m } ?? true },
-                                    { "object has \($0.objectValue?.count ?? 0) properties; at least \(m) required" }))
+                                    { "object has \(Plural.count($0.objectValue?.count ?? 0, "property", "properties")); at least \(m) required" }))
         }
         if case .array(let names)? = c.object["required"], !names.isEmpty {
             out.append(RequiredKeyword(name: "required", parent: p, required: names.compactMap(\.stringValue), trigger: nil))

@@ -18,7 +18,7 @@ enum DocketKeywords {
                 out.append(CheckKeyword("x-docket-maxWords", c.absolute, {
                     guard case .string(let s) = $0 else { return true }
                     return WordCount.count(s) <= n
-                }, { "text has \(WordCount.count($0.stringValue ?? "")) words; at most \(n) allowed" }))
+                }, { "text has \(Plural.count(WordCount.count($0.stringValue ?? ""), "word")); at most \(n) allowed" }))
             } else {
                 c.error("x-docket-maxWords", "must be a non-negative integer")
             }
@@ -64,7 +64,7 @@ final class SuggestedWordsKeyword: KeywordBase, @unchecked Sendable {
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard e.collect, case .string(let s) = instance else { return true }
         let words = WordCount.count(s)
-        if words > maxWords { e.warn(self, "text has \(words) words; the suggested maximum is \(maxWords)") }
+        if words > maxWords { e.warn(self, "text has \(Plural.count(words, "word")); the suggested maximum is \(maxWords)") }
         return true
     }
 }

@@ -135,13 +135,13 @@ enum StringKeywords {
             out.append(CheckKeyword("maxLength", p, {
                 guard case .string(let s) = $0 else { return true }
                 return s.utf8.count <= m || s.unicodeScalars.count <= m
-            }, { "text is \($0.stringValue?.unicodeScalars.count ?? 0) characters long; at most \(m) allowed" }))
+            }, { "text is \(Plural.count($0.stringValue?.unicodeScalars.count ?? 0, "character")) long; at most \(m) allowed" }))
         }
         if let m = c.object["minLength"]?.intValue {
             out.append(CheckKeyword("minLength", p, {
                 guard case .string(let s) = $0 else { return true }
                 return s.unicodeScalars.count >= m
-            }, { "text is \($0.stringValue?.unicodeScalars.count ?? 0) characters long; at least \(m) required" }))
+            }, { "text is \(Plural.count($0.stringValue?.unicodeScalars.count ?? 0, "character")) long; at least \(m) required" }))
         }
         if case .string(let pattern)? = c.object["pattern"] {
             if let regex = ECMARegex(pattern) {
