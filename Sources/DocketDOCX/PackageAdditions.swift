@@ -1,0 +1,43 @@
+/// What rendering Markdown into a package needs added to it: list numbering definitions,
+/// hyperlink relationships (per part) and styles. One value per fill.
+struct PackageAdditions {
+    /// First free `w:abstractNumId` / `w:numId` in the template's numbering part.
+    let firstAbstractId: Int
+    let firstNumId: Int
+    /// `(numId, ordered, level, start)` of every list instance created, in order.
+    private(set) var lists: [(numId: Int, ordered: Bool, level: Int, start: Int)] = []
+    /// Part name → hyperlink targets; relationship id of target i is `rIdDocketLink<i+1>`.
+    private(set) var hyperlinks: [String: [String]] = [:]
+    /// Style ids used by generated content.
+    private(set) var usedStyles: Set<String> = []
+
+    init(firstAbstractId: Int, firstNumId: Int) {
+        self.firstAbstractId = firstAbstractId
+        self.firstNumId = firstNumId
+    }
+
+    var bulletAbstractId: Int { firstAbstractId }
+    var orderedAbstractId: Int { firstAbstractId + 1 }
+
+    /// A new numbering instance for a list (each list restarts its count).
+    mutating func newList(ordered: Bool, level: Int, start: Int) -> Int {
+        let id = firstNumId + lists.count
+        lists.append((id, ordered, level, start))
+        return id
+    }
+
+    /// The relationship id for a hyperlink target from `part` (same target → same id).
+    mutating func hyperlink(_ target: String, in part: String) -> String {
+        var targets = hyperlinks[part] ?? []
+        let index = targets.firstIndex(of: target) ?? {
+            targets.append(target)
+            return targets.count - 1
+        }()
+        hyperlinks[part] = targets
+        return Self.relationshipId(index)
+    }
+
+    static func relationshipId(_ index: Int) -> String { "rIdDocketLink\(index + 1)" }
+
+    mutating func use(style: String) { usedStyles.insert(style) }
+}

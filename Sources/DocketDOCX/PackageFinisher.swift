@@ -1,0 +1,123 @@
+import DocketXML
+import Foundation
+
+/// Adds to a filled package what generated content refers to: numbering definitions for
+/// Markdown lists, hyperlink relationships, missing styles, and the content types and
+/// relationships of any part it creates. Edits are textual insertions before closing tags, so
+/// the template's own XML is kept byte for byte.
+enum PackageFinisher {
+    static func finish(_ parts: inout [String: Data], additions: PackageAdditions, info: PackageInfo) {
+        addNumbering(&parts, additions, info)
+        addHyperlinks(&parts, additions)
+        addStyles(&parts, additions, info)
+    }
+
+    // MARK: Numbering
+
+    static func abstractNumbering(id: Int, ordered: Bool) -> String {
+        var out = "<w:abstractNum w:abstractNumId=\"\(id)\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
+        let bullets = ["•", "o", "▪"]
+        let formats = ["decimal", "lowerLetter", "lowerRoman"]
+        for level in 0..<9 {
+            let indent = 720 * (level + 1)
+            let (format, text) = ordered ? (formats[level % 3], "%\(level + 1).") : ("bullet", bullets[level % 3])
+            out += "<w:lvl w:ilvl=\"\(level)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"\(format)\"/>"
+                + "<w:lvlText w:val=\"\(text)\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(indent)\" w:hanging=\"360\"/></w:pPr>"
+            if !ordered && level % 3 == 1 {
+                out += "<w:rPr><w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\" w:hint=\"default\"/></w:rPr>"
+            }
+            out += "</w:lvl>"
+        }
+        return out + "</w:abstractNum>"
+    }
+
+    private static func addNumbering(_ parts: inout [String: Data], _ additions: PackageAdditions, _ info: PackageInfo) {
+        guard !additions.lists.isEmpty else { return }
+        var abstracts = ""
+        if additions.lists.contains(where: { !$0.ordered }) { abstracts += abstractNumbering(id: additions.bulletAbstractId, ordered: false) }
+        if additions.lists.contains(where: { $0.ordered }) { abstracts += abstractNumbering(id: additions.orderedAbstractId, ordered: true) }
+        var nums = ""
+        for list in additions.lists {
+            let abstract = list.ordered ? additions.orderedAbstractId : additions.bulletAbstractId
+            nums += "<w:num w:numId=\"\(list.numId)\"><w:abstractNumId w:val=\"\(abstract)\"/>"
+            if list.ordered {
+                nums += "<w:lvlOverride w:ilvl=\"\(list.level)\"><w:startOverride w:val=\"\(list.start)\"/></w:lvlOverride>"
+            }
+            nums += "</w:num>"
+        }
+        let name = "word/numbering.xml"
+        if let existing = parts[name] {
+            var text = String(decoding: existing, as: UTF8.self)
+            text = insert(abstracts, beforeFirstOf: ["<w:num ", "<w:num>", "<w:numIdMacAtCleanup", "</w:numbering>"], in: text)
+            text = insert(nums, beforeFirstOf: ["<w:numIdMacAtCleanup", "</w:numbering>"], in: text)
+            parts[name] = Data(text.utf8)
+        } else {
+            parts[name] = Data(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"\(Namespaces.w)\">"
+                + abstracts + nums + "</w:numbering>").utf8)
+            addPart(&parts, name: name, contentType: Namespaces.ctNumbering, relationship: Namespaces.relNumbering,
+                    id: "rIdDocketNumbering", from: info.mainPart)
+        }
+    }
+
+    // MARK: Hyperlinks
+
+    private static func addHyperlinks(_ parts: inout [String: Data], _ additions: PackageAdditions) {
+        for (part, targets) in additions.hyperlinks.sorted(by: { $0.key < $1.key }) {
+            let relationships = targets.enumerated().map { i, target in
+                "<Relationship Id=\"\(PackageAdditions.relationshipId(i))\" Type=\"\(Namespaces.relHyperlink)\" Target=\"\(XMLWriter.escape(target, attribute: true))\" TargetMode=\"External\"/>"
+            }.joined()
+            addRelationships(&parts, relationships, for: part)
+        }
+    }
+
+    // MARK: Styles
+
+    private static func addStyles(_ parts: inout [String: Data], _ additions: PackageAdditions, _ info: PackageInfo) {
+        let missing = additions.usedStyles.subtracting(info.styleIds).sorted()
+        guard !missing.isEmpty else { return }
+        let name = "word/styles.xml"
+        if let existing = parts[name] {
+            let text = insert(missing.compactMap(DefaultStyles.definition).joined(), beforeFirstOf: ["</w:styles>"],
+                              in: String(decoding: existing, as: UTF8.self))
+            parts[name] = Data(text.utf8)
+        } else {
+            parts[name] = Data(DefaultStyles.part(missing).utf8)
+            addPart(&parts, name: name, contentType: Namespaces.ctStyles, relationship: Namespaces.relStyles,
+                    id: "rIdDocketStyles", from: info.mainPart)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func insert(_ text: String, beforeFirstOf markers: [String], in document: String) -> String {
+        for marker in markers {
+            if let range = document.range(of: marker) {
+                return document.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: text)
+            }
+        }
+        return document + text
+    }
+
+    /// Registers a new part: an Override content type and a relationship from `source`.
+    static func addPart(_ parts: inout [String: Data], name: String, contentType: String, relationship: String, id: String, from source: String) {
+        if let types = parts["[Content_Types].xml"] {
+            let text = String(decoding: types, as: UTF8.self)
+            if !text.contains("PartName=\"/\(name)\"") {
+                parts["[Content_Types].xml"] = Data(insert("<Override PartName=\"/\(name)\" ContentType=\"\(contentType)\"/>",
+                                                           beforeFirstOf: ["</Types>"], in: text).utf8)
+            }
+        }
+        let target = name.hasPrefix("word/") && source.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name
+        addRelationships(&parts, "<Relationship Id=\"\(id)\" Type=\"\(relationship)\" Target=\"\(target)\"/>", for: source)
+    }
+
+    static func addRelationships(_ parts: inout [String: Data], _ relationships: String, for part: String) {
+        let rels = PackageInfo.relsName(of: part)
+        if let existing = parts[rels] {
+            parts[rels] = Data(insert(relationships, beforeFirstOf: ["</Relationships>"], in: String(decoding: existing, as: UTF8.self)).utf8)
+        } else {
+            parts[rels] = Data(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"\(Namespaces.relationships)\">"
+                + relationships + "</Relationships>").utf8)
+        }
+    }
+}

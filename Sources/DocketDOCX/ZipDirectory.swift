@@ -1,0 +1,77 @@
+/// A minimal, bounds-checked reader of a zip's central directory, run before ZIPFoundation
+/// touches the data: it tells a non-zip, a truncated zip, an encrypted or ZIP64 archive and
+/// lying sizes apart with clear messages, and never reads outside the buffer.
+struct ZipDirectory {
+    struct Entry {
+        var name: String
+        var flags: UInt16
+        var method: UInt16
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var isDirectory: Bool { name.hasSuffix("/") }
+        var isEncrypted: Bool { flags & 0x0001 != 0 || flags & 0x0040 != 0 }
+    }
+
+    var entries: [Entry]
+
+    init(_ bytes: [UInt8], limits: PackageLimits) throws(PackageError) {
+        guard bytes.count >= 4 else { throw PackageError("not a .docx: the file is \(bytes.count) bytes long") }
+        let isZip = bytes[0] == 0x50 && bytes[1] == 0x4B && (bytes[2] == 3 || bytes[2] == 5) && (bytes[3] == 4 || bytes[3] == 6)
+        guard isZip else {
+            if bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 {
+                throw PackageError("not a .docx: an OLE compound file (a legacy .doc, or a password-protected .docx); save it as an unprotected .docx")
+            }
+            throw PackageError("not a .docx: the file is not a zip archive")
+        }
+        guard let eocd = Self.findEndOfCentralDirectory(bytes) else {
+            throw PackageError("truncated or damaged zip: no end-of-central-directory record")
+        }
+        let count = Int(Self.u16(bytes, eocd + 10))
+        let cdSize = Int(Self.u32(bytes, eocd + 12))
+        let cdOffset = Int(Self.u32(bytes, eocd + 16))
+        if count == 0xFFFF || cdOffset == 0xFFFF_FFFF { throw PackageError("ZIP64 archives are not accepted for .docx files") }
+        guard count <= limits.maxEntries else {
+            throw PackageError("the archive has \(count) entries, over the limit of \(limits.maxEntries)")
+        }
+        guard cdOffset + cdSize <= eocd else { throw PackageError("truncated or damaged zip: central directory out of bounds") }
+        var entries: [Entry] = []
+        var p = cdOffset
+        for _ in 0..<count {
+            guard p + 46 <= eocd, Self.u32(bytes, p) == 0x0201_4B50 else {
+                throw PackageError("truncated or damaged zip: bad central directory entry")
+            }
+            let nameLength = Int(Self.u16(bytes, p + 28))
+            let extraLength = Int(Self.u16(bytes, p + 30))
+            let commentLength = Int(Self.u16(bytes, p + 32))
+            guard p + 46 + nameLength <= eocd else { throw PackageError("truncated or damaged zip: entry name out of bounds") }
+            let nameBytes = bytes[(p + 46)..<(p + 46 + nameLength)]
+            guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                throw PackageError("entry name is not valid UTF-8")
+            }
+            entries.append(Entry(name: name, flags: Self.u16(bytes, p + 8), method: Self.u16(bytes, p + 10),
+                                 compressedSize: Int(Self.u32(bytes, p + 20)), uncompressedSize: Int(Self.u32(bytes, p + 24))))
+            p += 46 + nameLength + extraLength + commentLength
+        }
+        self.entries = entries
+    }
+
+    static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
+    static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
+        UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+    }
+
+    /// The offset of the EOCD record (searched backwards over the last 64 KiB + 22 bytes).
+    static func findEndOfCentralDirectory(_ b: [UInt8]) -> Int? {
+        guard b.count >= 22 else { return nil }
+        var i = b.count - 22
+        let lowest = max(0, b.count - 22 - 0xFFFF)
+        while i >= lowest {
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 5, b[i + 3] == 6 {
+                let commentLength = Int(u16(b, i + 20))
+                if i + 22 + commentLength == b.count { return i }
+            }
+            i -= 1
+        }
+        return nil
+    }
+}
