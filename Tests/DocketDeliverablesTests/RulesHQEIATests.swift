@@ -1,0 +1,88 @@
+import DocketCore
+import DocketDeliverables
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// Strategic Plan (R003-xx) and IA MPA report (R002-xx) rules, and the rule catalogue itself.
+@Suite struct RulesHQEIATests {
+    static let hqe = "hqe-strategic-plan"
+    static let ia = "ia-midpoint-assessment"
+    static let allDimensions: JSONValue = "Age bands, race, ethnicity, language, disability, sexual orientation and gender identity."
+    static let longText = JSONValue.string(Array(repeating: "word", count: 9_000).joined(separator: " "))
+
+    static let cases: [RuleCase] = [
+        RuleCase(rule: "R003-09", deliverable: hqe, name: "Yes without statement",
+                 passing: [], failing: [("/commitment/publicStatement/statement", "   ")],
+                 pointer: "/commitment/publicStatement/statement"),
+        RuleCase(rule: "R003-09", deliverable: hqe, name: "neither Yes nor No",
+                 passing: [("/commitment/publicStatement/exists", false)], failing: [("/commitment/publicStatement/exists", nil)],
+                 pointer: "/commitment/publicStatement/exists"),
+        RuleCase(rule: "R003-16", deliverable: hqe, name: "demographics miss dimensions",
+                 passing: [("/plan/needsAssessment/demographics", allDimensions)],
+                 failing: [("/plan/needsAssessment/demographics", "Race of members.")],
+                 pointer: "/plan/needsAssessment/demographics", severity: .warning),
+        RuleCase(rule: "R003-17", deliverable: hqe, name: "engagement all empty",
+                 passing: [], failing: [("/plan/engagement", ["community": nil, "memberVoices": "", "pfac": nil])],
+                 pointer: "/plan/engagement", severity: .warning),
+        RuleCase(rule: "R003-18", deliverable: hqe, name: "two goals",
+                 passing: [], failing: [("/plan/goals", [Shipped.example(hqe)["plan"]!["goals"]![0]!, Shipped.example(hqe)["plan"]!["goals"]![1]!])],
+                 pointer: "/plan/goals"),
+        RuleCase(rule: "R003-18", deliverable: hqe, name: "six goals",
+                 passing: [], failing: Array(repeating: ("/plan/goals/-", Shipped.example(hqe)["plan"]!["goals"]![0]!), count: 3),
+                 pointer: "/plan/goals"),
+        RuleCase(rule: "R003-20", deliverable: hqe, name: "goal without KPIs",
+                 passing: [], failing: [("/plan/goals/1/kpis", "")], pointer: "/plan/goals/1/kpis"),
+        RuleCase(rule: "R003-20", deliverable: hqe, name: "goal without threats",
+                 passing: [], failing: [("/plan/goals/2/swot/threats", [])], pointer: "/plan/goals/2/swot/threats"),
+        RuleCase(rule: "R003-23", deliverable: hqe, name: "Section 3 far over 16 pages",
+                 passing: [], failing: [("/plan/needsAssessment/healthNeeds", longText)], pointer: "/plan", severity: .warning),
+        RuleCase(rule: "R002-03", deliverable: ia, name: "focus area rated twice",
+                 passing: [], failing: [("/focusAreas/1/id", "organizational-structure-and-engagement")], pointer: "/focusAreas/1/id"),
+        RuleCase(rule: "R002-03", deliverable: ia, name: "unknown focus area",
+                 passing: [], failing: [("/focusAreas/4/id", "finance")], pointer: "/focusAreas/4/id"),
+        RuleCase(rule: "R002-05", deliverable: ia, name: "On track with a recommendation",
+                 passing: [], failing: [("/focusAreas/2/recommendations", ["hire more staff"])], pointer: "/focusAreas/2/recommendations"),
+        RuleCase(rule: "R002-05", deliverable: ia, name: "seed variant wording is On track",
+                 passing: [("/focusAreas/2/rating", "On track with no recommendations")],
+                 failing: [("/focusAreas/2/rating", "On track with no recommendations"), ("/focusAreas/2/recommendations", ["x"])],
+                 pointer: "/focusAreas/2/recommendations"),
+        RuleCase(rule: "R002-05", deliverable: ia, name: "limited recommendations but none listed",
+                 passing: [], failing: [("/focusAreas/0/recommendations", [])], pointer: "/focusAreas/0/recommendations", severity: .warning),
+    ]
+
+    @Test(arguments: cases) func rule(_ c: RuleCase) {
+        let quiet = c.run(c.passing).filter { $0.rule == c.rule && $0.instanceLocation == c.pointer }
+        #expect(quiet.isEmpty, "passing case reported: \(quiet.map(\.message))")
+        let found = c.run(c.failing).filter { $0.rule == c.rule }
+        #expect(found.contains { $0.instanceLocation == c.pointer && $0.severity == c.severity },
+                "expected \(c.severity) at \(c.pointer), got \(found.map { "\($0.severity) \($0.instanceLocation ?? "") \($0.message)" })")
+    }
+
+    @Test func iaExampleIsClean() {
+        #expect(DeliverableRules.check(Shipped.deliverable(Self.ia), data: Shipped.example(Self.ia)).isEmpty)
+    }
+
+    @Test func hqeExampleHasNoErrors() {
+        let found = DeliverableRules.check(Shipped.deliverable(Self.hqe), data: Shipped.example(Self.hqe))
+        #expect(found.filter(\.isError).isEmpty, "\(found.map(\.message))")
+    }
+
+    /// Every rule names a seed-rules id whose row holds each fragment of its quote.
+    @Test func quotesComeFromSeedRules() throws {
+        let text = try String(contentsOf: TestPaths.shared.appendingPathComponent("reference/seed-rules.md"), encoding: .utf8)
+        let rows = Dictionary(text.split(separator: "\n").compactMap { line -> (String, String)? in
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+            guard cells.count > 2 else { return nil }
+            return (cells[1].trimmingCharacters(in: .whitespaces), String(line))
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(DeliverableRules.all.count >= 18)
+        for rule in DeliverableRules.all {
+            let row = try #require(rows[rule.id], "\(rule.id) not in seed-rules.md")
+            for fragment in rule.source.components(separatedBy: " … ") {
+                let f = fragment.trimmingCharacters(in: .whitespaces)
+                #expect(row.contains(f), "\(rule.id): `\(f)` is not in its seed-rules row")
+            }
+        }
+    }
+}
