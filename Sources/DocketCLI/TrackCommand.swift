@@ -15,7 +15,7 @@ struct TrackCommand: ParsableCommand {
         subcommands: [
             TrackInitCommand.self, TrackEntityCommand.self, TrackSyncCommand.self, TrackTriggerCommand.self,
             TrackBoardCommand.self, TrackSetCommand.self, TrackReviewCommand.self, TrackHistoryCommand.self,
-            TrackOverdueCommand.self, TrackUpcomingCommand.self, TrackStressCommand.self,
+            TrackOverdueCommand.self, TrackUpcomingCommand.self, TrackCheckCommand.self, TrackStressCommand.self,
         ]
     )
 }
