@@ -29,7 +29,8 @@ struct BatchRunner {
     let jobs: Int
     let printer: DiagnosticPrinter
 
-    func run(_ files: [String]) -> ExitStatus {
+    /// Fills every file; returns the worst status and the files written with their entity.
+    func run(_ files: [String]) -> (ExitStatus, [(String, String?)]) {
         let results = Results(count: files.count)
         let progress = Progress(total: files.count, enabled: Terminal.isTerminal(fileDescriptor: 2))
         let queue = DispatchQueue(label: "docket.batch", attributes: .concurrent)
@@ -52,6 +53,7 @@ struct BatchRunner {
         var failed = 0, warnings = 0
         var seen: [String: String] = [:]
         var worst = ExitStatus.success
+        var written: [(String, String?)] = []
         for (i, file) in files.enumerated() {
             let r = results.get(i)!
             warnings += r.diagnostics.filter { $0.severity == .warning }.count
@@ -63,6 +65,7 @@ struct BatchRunner {
                 continue
             }
             if let name = r.outputName { seen[name] = file }
+            if let path = r.written { written.append((path, r.entity)) }
             if r.status != .success {
                 failed += 1
                 if worst == .success || r.status == .usage { worst = r.status }
@@ -71,7 +74,7 @@ struct BatchRunner {
             }
         }
         Terminal.writeError("batch: \(files.count - failed) filled, \(failed) failed, \(warnings) warning\(warnings == 1 ? "" : "s") → \(outDir)")
-        return worst
+        return (worst, written)
     }
 
     /// Results written from worker threads.

@@ -27,6 +27,7 @@ struct FolderDeliverable: FillTarget {
     let root: URL
 
     var displayName: String { id }
+    var deliverableID: String { id }
     var markdownTemplate: URL? { folder.appendingPathComponent("template.md") }
     var docxTemplate: URL? {
         let d = folder.appendingPathComponent("docx")

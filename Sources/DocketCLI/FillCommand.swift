@@ -47,6 +47,12 @@ struct FillCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not check the data against the deliverable's schema first.")
     var noSchema = false
 
+    @Flag(name: .long, help: "Record each written file (and its SHA-256) on the matching tracker instance.")
+    var track = false
+
+    @OptionGroup(title: "Tracker")
+    var tracker: TrackOptions
+
     @Flag(name: .long, help: .hidden)
     var timing = false
 
@@ -74,6 +80,9 @@ struct FillCommand: ParsableCommand {
             throw ValidationError("invalid --date '\(date)': expected YYYY-MM-DD, e.g. 2023-09-30")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if track && output == nil && outDir == nil {
+            throw ValidationError("--track records the written file: add --output <file> or --out-dir <folder>")
+        }
     }
 
     func run() throws {
@@ -103,6 +112,7 @@ struct FillCommand: ParsableCommand {
             result.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
             if let path = result.written {
                 if output != nil || outDir != nil { Terminal.writeError("wrote \(path)") }
+                if track { try FillTracking.record([(path, result.entity)], deliverable: fillTarget.deliverableID, options: tracker) }
             }
             if result.status != .success {
                 Terminal.writeError(printer.summary(errors: result.diagnostics.filter(\.isError).count,
@@ -118,7 +128,9 @@ struct FillCommand: ParsableCommand {
             Terminal.writeError(printer.format(error))
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let status = BatchRunner(job: job, outDir: outDir!, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer).run(files)
+        let runner = BatchRunner(job: job, outDir: outDir!, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer)
+        let (status, written) = runner.run(files)
+        if track { try FillTracking.record(written, deliverable: fillTarget.deliverableID, options: tracker) }
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -14,6 +14,8 @@ struct FillJob: Sendable {
         var diagnostics: [Diagnostic]
         var written: String?
         var outputName: String?
+        /// The entity abbreviation of the data (for `--track`).
+        var entity: String?
     }
 
     func run(dataPath: String, output: String?, outDir: String?) -> Result {
@@ -51,6 +53,7 @@ struct FillJob: Sendable {
         } catch {
             return Result(status: .usage, diagnostics: diagnostics + [Diagnostic(.error, rule: "io.write", error.description)])
         }
-        return Result(status: .success, diagnostics: diagnostics, written: destination, outputName: name)
+        return Result(status: .success, diagnostics: diagnostics, written: destination, outputName: name,
+                      entity: FillContext.abbreviation(in: loaded.value))
     }
 }

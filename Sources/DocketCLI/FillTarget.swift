@@ -6,6 +6,8 @@ import Foundation
 protocol FillTarget: Sendable {
     /// Human name for messages and `list`.
     var displayName: String { get }
+    /// The deliverable id recorded by `--track` (a template's name for ad hoc templates).
+    var deliverableID: String { get }
     /// Markdown template (`template.md`), if the target has one.
     var markdownTemplate: URL? { get }
     /// DOCX template: an unpacked OOXML folder or a .docx authored in Word.
@@ -29,6 +31,7 @@ struct TemplatePathTarget: FillTarget {
     let url: URL
 
     var displayName: String { url.lastPathComponent }
+    var deliverableID: String { stem }
     var markdownTemplate: URL? { url.pathExtension.lowercased() == "md" ? url : nil }
     var docxTemplate: URL? { url.pathExtension.lowercased() == "md" ? nil : url }
     var schemaURL: URL? { nil }
