@@ -113,7 +113,8 @@ extension Schedule {
         try load(from: bundledDefaultURL(packageRoot: packageRoot))
     }
 
-    /// Loads and checks a schedule file; every problem found is thrown at once, each located.
+    /// Loads and checks a schedule file: against the JSON Schema its `$schema` names (Docket's
+    /// engine), then structure and cross references; every problem found is thrown at once, located.
     public static func load(from url: URL) throws(DiagnosticList) -> Schedule {
         let loaded: LoadedData
         do {
@@ -121,6 +122,10 @@ extension Schedule {
         } catch {
             throw DiagnosticList([error.diagnostic])
         }
+        // The JSON Schema named in `$schema` first (shape, with JSON Schema's own locations),
+        // then Docket's reader (cross references between ids, real calendar dates).
+        let schemaErrors = ScheduleSchemaCheck.errors(loaded)
+        if !schemaErrors.isEmpty { throw DiagnosticList(schemaErrors) }
         return try ScheduleReader.read(loaded)
     }
 }
