@@ -59,6 +59,14 @@ W = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCan
      'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" '
      'mc:Ignorable="w14"')
 
+# Column widths (percent) by the table's first header cell; other tables get equal columns.
+WIDTHS = {
+    "Entity": [34, 18, 20, 28], "Contractor": [34, 22, 18, 26], "Key Contact": [27, 22, 21, 30],
+    "Year": [12, 14, 44, 30], "Domain": [18, 34, 28, 20], "Name": [30, 35, 35],
+    "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
+    "Strengths": [25, 25, 25, 25],
+}
+
 TAG = re.compile(r"\{\{\{[^}]*\}\}\}|\{\{[^}]*\}\}")
 SECTION_LINE = re.compile(r"^(\{\{[#^/][^}]*\}\})+$")
 
@@ -193,13 +201,15 @@ class Converter:
 
     def table(self, rows):
         """rows: list of (cells or ('section', text)). First row is the header, second the separator."""
-        header = [c for c in rows[0]]
+        header = [c.strip() for c in rows[0]]
         ncol = len(header)
-        width = 9360 // ncol
-        grid = "".join('<w:gridCol w:w="%d"/>' % width for _ in range(ncol))
-        xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
+        pct = WIDTHS.get(self.unescape(header[0]), [100 / ncol] * ncol)
+        widths = [int(9648 * p / 100) for p in pct]
+        grid = "".join('<w:gridCol w:w="%d"/>' % w for w in widths)
+        xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
                '</w:tblPr><w:tblGrid>%s</w:tblGrid>' % grid]
+        self.widths = widths
         xml.append(self.row(header, header=True))
         pending_open = ""
         body = rows[2:]
@@ -214,7 +224,7 @@ class Converter:
             while j < len(body) and isinstance(body[j], str) and body[j].startswith("{{/"):
                 close += body[j]
                 j += 1
-            cells = list(r)
+            cells = [c.strip() for c in r]
             if pending_open:
                 cells[0] = pending_open + cells[0]
             if close:
@@ -227,12 +237,13 @@ class Converter:
     def row(self, cells, header=False):
         trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = []
-        for c in cells:
+        for k, c in enumerate(cells):
+            tcw = '<w:tcW w:w="%d" w:type="dxa"/>' % self.widths[k] if k < len(self.widths) else ""
             shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>' if header else ""
             runs = self.inline(c.strip(), bold=header)
             if header:
                 runs = runs.replace("<w:rPr><w:b/>", '<w:rPr><w:b/><w:color w:val="FFFFFF"/>')
-            tcs.append("<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>" % (shade, self.para(runs, style="TableText")))
+            tcs.append("<w:tc><w:tcPr>%s%s</w:tcPr>%s</w:tc>" % (tcw, shade, self.para(runs, style="TableText")))
         return "<w:tr>%s%s</w:tr>" % (trpr, "".join(tcs))
 
     def markdown_block(self, name):

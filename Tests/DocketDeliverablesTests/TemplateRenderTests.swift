@@ -1,4 +1,5 @@
 import DocketCore
+import DocketDOCX
 import DocketTestSupport
 import Foundation
 import Testing
@@ -13,6 +14,22 @@ import Testing
         #expect(!r.output.contains("[MISSING"))
         if let dump = ProcessInfo.processInfo.environment["DOCKET_DUMP_DIR"] {
             try r.output.write(toFile: "\(dump)/\(id).md", atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test(arguments: ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"])
+    func docxTemplateFillsWithoutErrors(id: String) throws {
+        let d = Shipped.deliverable(id)
+        // OOXMLPackage.load(folder:) skips hidden files, so `_rels/.rels` is added here explicitly.
+        var package = try OOXMLPackage.load(folder: d.docxFolderURL)
+        let rels = d.docxFolderURL.appendingPathComponent("_rels/.rels")
+        if package.parts["_rels/.rels"] == nil { package.parts["_rels/.rels"] = try Data(contentsOf: rels) }
+        let template = try DocxTemplate.compile(package, file: d.docxFolderURL.path)
+        let (bytes, diagnostics) = template.fill(data: d.enrich(Shipped.example(id), date: Shipped.date))
+        #expect(diagnostics.filter(\.isError).isEmpty, "\(diagnostics.map { "\($0.location?.place ?? ""): \($0.message)" })")
+        #expect(bytes != nil)
+        if let dump = ProcessInfo.processInfo.environment["DOCKET_DUMP_DIR"], let bytes {
+            try bytes.write(to: URL(fileURLWithPath: "\(dump)/\(id).docx"))
         }
     }
 
