@@ -104,6 +104,21 @@ import Testing
             .diagnostic.rule == "track.no-open-instance")
     }
 
+    @Test func artifactBatchIsAllOrNothing() throws {
+        let t = try makeTracker()
+        try addPartners(t)
+        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("b-\(UUID().uuidString).md").path
+        try Data("report".utf8).write(to: URL(fileURLWithPath: file))
+        let good = ArtifactInput(entity: "BHOS", deliverable: "pip-midyear-report", kind: .filled, file: file)
+        let bad = ArtifactInput(entity: "NOPE", deliverable: "pip-midyear-report", kind: .filled, file: file)
+        #expect(trackerError { try t.recordArtifacts([good, bad]) }?.diagnostic.rule == "track.unknown-entity")
+        #expect(try t.instance("BHOS/pip.hospital.pip1.midyear-planning").status == .planned)
+        let done = try t.recordArtifacts([good, ArtifactInput(entity: "BACO", deliverable: "pip-midyear-report", kind: .validated(valid: true), file: file)])
+        #expect(done.map(\.to) == [.filled, .validated])
+        #expect(try t.history("BACO/pip.aco.pip1.midyear-planning").events.map(\.to) == [.planned, .filled, .validated])
+    }
+
     @Test func historyIsAppendOnly() throws {
         let t = try makeTracker()
         try addPartners(t)
