@@ -24,10 +24,16 @@ public struct Tracker: Sendable {
 
     // MARK: Entities
 
-    /// Adds or replaces an entity. Partners must exist; the partnership is recorded on both sides.
+    /// Adds or replaces an entity. Partners must exist; the partnership is recorded on both sides
+    /// (and removed from former partners when an entity is replaced without them).
     public func addEntity(_ entity: Entity) throws {
         try checkEntity(entity)
         try store.write { s in
+            for var former in try s.entities() where former.partners.contains(entity.abbreviation)
+                && !entity.partners.contains(former.abbreviation) {
+                former.partners.removeAll { $0 == entity.abbreviation }
+                try s.saveEntity(former)
+            }
             for p in entity.partners {
                 guard var partner = try s.entity(p) else {
                     throw TrackerError.unknownEntity(p, known: try s.entities().map(\.abbreviation))

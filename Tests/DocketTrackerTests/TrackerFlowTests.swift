@@ -65,6 +65,8 @@ import Testing
         try addPartners(t)
         #expect(try t.entity("BHOS").partners == ["BACO"])
         #expect(try t.entity("BACO").contacts.first?.email == "ann@example.org")
+        try t.addEntity(Entity(abbreviation: "BACO", name: "Bay ACO", type: "acpp"))
+        #expect(try t.entity("BHOS").partners == [])
     }
 
     @Test func reviewPartiallyMetRequiresResubmissionDate() throws {
