@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Per deliverable: list sections whose items are data (prefix of their fields' paths) and which
-# of their fields are answers; top-level answer paths (regex); header text.
+# of their fields are answers ("outer>inner" applies only inside the outer section); top-level
+# answer paths (regex); header text.
 ANSWERS = {
     "pip-midyear-report": {
         "sections": {
@@ -32,7 +33,11 @@ ANSWERS = {
     "hqe-strategic-plan": {
         "sections": {
             "preparers": ("preparers.{{@index}}", {"name", "title", "email"}),
-            "plan.goals": ("plan.goals.{{@index}}", {"title", "actions", "kpis"}),
+            "derived.goals": ("{{path}}", {"title", "actions", "kpis"}),
+            "swot.strengths": ("{{path}}.swot.strengths.{{@index}}", {"."}),
+            "swot.weaknesses": ("{{path}}.swot.weaknesses.{{@index}}", {"."}),
+            "swot.opportunities": ("{{path}}.swot.opportunities.{{@index}}", {"."}),
+            "swot.threats": ("{{path}}.swot.threats.{{@index}}", {"."}),
         },
         "top": r"^(entity\.(name|abbreviation)|commitment\..*|plan\..*|appendixA)$",
         "title": "Health Quality and Equity Strategic Plan",
@@ -40,7 +45,8 @@ ANSWERS = {
     "ia-midpoint-assessment": {
         "sections": {
             "derived.focusAreas": ("{{path}}", {"rating", "results"}),
-            "recommendations": ("{{path}}.recommendations.{{@index}}", {"."}),
+            # only the per-area lists: the Overall Findings lists are derived, not answers
+            "derived.focusAreas>recommendations": ("{{path}}.recommendations.{{@index}}", {"."}),
         },
         "top": r"^(entity\.(name|abbreviation|typeDescription)|background\..*|comment)$",
         "title": "Independent Assessor Midpoint Assessment",
@@ -85,9 +91,12 @@ class Converter:
         """The docket: tag path for variable `name` at this point, or None if not an answer."""
         if name.startswith(("derived.", "docket.", "@")):
             return None
-        for sec in reversed(self.stack):
-            if sec in self.cfg["sections"]:
-                prefix, fields = self.cfg["sections"][sec]
+        for k in range(len(self.stack) - 1, -1, -1):
+            sec = self.stack[k]
+            key = sec if sec in self.cfg["sections"] else next(
+                (c for c in self.cfg["sections"] if c.endswith(">" + sec) and c.split(">")[0] in self.stack[:k]), None)
+            if key is not None:
+                prefix, fields = self.cfg["sections"][key]
                 if name in fields:
                     return prefix if name == "." else prefix + "." + name
                 if "." not in name:
