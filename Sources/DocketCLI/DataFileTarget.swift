@@ -36,6 +36,7 @@ struct DataFileTarget: ValidationTarget {
         do {
             let result = try settings.catalog.validate(data, schemaAt: schemaURL)
             report.diagnostics += Self.inSourceOrder(result.errors) + Self.inSourceOrder(result.warnings)
+            if settings.schemaPath == nil { NamedRuleCheck.apply(data, to: &report, root: settings.projectRoot) }
         } catch {
             report.diagnostics += error.diagnostics
             report.status = .usage

@@ -52,7 +52,7 @@ protocol ValidationTarget: Sendable {
 }
 
 enum ValidationTargets {
-    static let all: [any ValidationTarget] = [DataFileTarget()]
+    static let all: [any ValidationTarget] = [DataFileTarget(), SubmissionTarget()]
 
     static var supportedExtensions: [String] { all.flatMap(\.extensions) }
 

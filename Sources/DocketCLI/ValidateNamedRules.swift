@@ -1,0 +1,40 @@
+import DocketCore
+import DocketDeliverables
+import Foundation
+
+/// The named deliverable rules (`DeliverableRules`, seed-rules ids) run after the schema, for
+/// data files and for data rebuilt from a .docx.
+enum NamedRuleCheck {
+    /// The rule diagnostics for `data` of the report's deliverable, located in the data file,
+    /// merged into `report` (see `merge`). Does nothing when the deliverable is unknown.
+    static func apply(_ data: LoadedData, to report: inout FileReport, root: URL?) {
+        guard let id = report.deliverable, let registry = SubmissionRegistry.load(root: root, into: &report),
+              let deliverable = registry.deliverable(id: id) else { return }
+        let found = DeliverableRules.check(deliverable, data: data.value).map { d in
+            var d = d
+            if d.location == nil, let pointer = d.instanceLocation { d.location = data.location(of: pointer) }
+            return d
+        }
+        report.diagnostics = merge(schema: report.diagnostics, rules: found)
+        if report.status == .success, !report.errors.isEmpty { report.status = .invalid }
+    }
+
+    /// Schema and rule diagnostics together, without saying one thing twice: a schema
+    /// diagnostic is dropped when a rule reports the same rule id at the same place or inside
+    /// it (the rule's message names the section). Errors first, then warnings, each in order.
+    static func merge(schema: [Diagnostic], rules: [Diagnostic]) -> [Diagnostic] {
+        let kept = schema.filter { s in
+            !rules.contains { r in
+                r.rule == s.rule && related(r.instanceLocation, s.instanceLocation)
+            }
+        }
+        let all = kept + rules
+        return all.filter(\.isError) + all.filter { !$0.isError }
+    }
+
+    /// Whether one JSON Pointer is the other or inside it.
+    static func related(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        return a == b || a.hasPrefix(b + "/") || b.hasPrefix(a + "/")
+    }
+}

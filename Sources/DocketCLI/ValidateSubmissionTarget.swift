@@ -1,0 +1,127 @@
+import DocketCore
+import DocketDeliverables
+import Foundation
+
+/// `docket validate` for filled submissions (.md, .docx): which deliverable the document is
+/// (`--deliverable`, else its file name, else its content), its OnBase file name and due date,
+/// and the format's own checks (`MarkdownSubmission`, `DocxSubmission`).
+struct SubmissionTarget: ValidationTarget {
+    var extensions: [String] { ["md", "markdown"] }
+
+    func validate(path: String, settings: ValidationSettings) -> FileReport {
+        var report = FileReport(file: path)
+        guard let registry = SubmissionRegistry.load(root: settings.projectRoot, into: &report) else { return report }
+        let document: SubmissionDocument
+        do {
+            document = try MarkdownSubmission.read(path: path)
+        } catch {
+            report.diagnostics = [error.diagnostic]
+            report.status = error.status
+            return report
+        }
+        let deliverable: Deliverable
+        if let id = settings.deliverable {
+            guard let d = registry.deliverable(id: id) else {
+                report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
+                    "unknown deliverable '\(id)'; known: \(registry.ids.joined(separator: ", "))", location: SourceLocation(file: path))]
+                report.status = .usage
+                return report
+            }
+            deliverable = d
+        } else if let d = registry.deliverables.first(where: { SubmissionName.matches(path, $0) })
+                    ?? registry.deliverables.first(where: document.belongs) {
+            deliverable = d
+        } else {
+            report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
+                "cannot tell which deliverable this document is: pass --deliverable <id> (\(registry.ids.joined(separator: ", ")))",
+                location: SourceLocation(file: path))]
+            report.status = .usage
+            return report
+        }
+        report.deliverable = deliverable.id
+        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation)
+            + document.check(deliverable, settings)
+        report.status = report.errors.isEmpty ? .success : .invalid
+        return report
+    }
+}
+
+/// A submission read into memory, ready for its checks.
+protocol SubmissionDocument {
+    /// The entity abbreviation the document states, when it can be read.
+    var abbreviation: String? { get }
+    /// Whether the content marks it as `deliverable` (used when the name does not tell).
+    func belongs(_ deliverable: Deliverable) -> Bool
+    /// Every problem of the document for `deliverable` (the file name is checked separately).
+    func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic]
+}
+
+/// A submission that cannot be read: the message and the exit status (2 unreadable, 1 invalid).
+struct SubmissionReadError: Error {
+    var diagnostic: Diagnostic
+    var status: ExitStatus
+}
+
+extension MarkdownSubmission: SubmissionDocument {
+    /// Reads a Markdown file (at most 16 MB, valid UTF-8).
+    static func read(path: String) throws(SubmissionReadError) -> MarkdownSubmission {
+        let bytes = try SubmissionFile.read(path, limit: 16 << 20)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "submission.encoding",
+                "the file is not valid UTF-8: save it as UTF-8 text", location: SourceLocation(file: path)), status: .invalid)
+        }
+        return MarkdownSubmission(path: path, text: text)
+    }
+
+    var abbreviation: String? { nil }
+
+    func belongs(_ deliverable: Deliverable) -> Bool {
+        guard let first = TemplateHeadings.required(deliverable).first else { return false }
+        return lines.prefix(40).contains { MarkdownSubmission.headingText($0)?.range(of: first.pattern, options: .regularExpression) != nil }
+    }
+
+    func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic] { check(deliverable) }
+}
+
+/// Reading submission files with a size limit.
+enum SubmissionFile {
+    static func read(_ path: String, limit: Int) throws(SubmissionReadError) -> [UInt8] {
+        let location = SourceLocation(file: path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "io.read", "cannot read \(path): no such file or not readable",
+                                                              location: location), status: .usage)
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else {
+            throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "submission.too-large",
+                "the file is larger than \(limit >> 20) MB; a deliverable document is far smaller", location: location), status: .invalid)
+        }
+        return [UInt8](data)
+    }
+}
+
+/// The deliverable registry, loaded once per run.
+enum SubmissionRegistry {
+    nonisolated(unsafe) private static var cached: [URL: DeliverableRegistry] = [:]
+    private static let lock = NSLock()
+
+    static func load(root: URL?, into report: inout FileReport) -> DeliverableRegistry? {
+        guard let root = root ?? ResourceLocator.root() else {
+            report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
+                "cannot find Templates/ and Schemas/: run inside the Docket folder or set DOCKET_HOME")]
+            report.status = .usage
+            return nil
+        }
+        if let hit = lock.withLock({ cached[root] }) { return hit }
+        do {
+            let registry = try DeliverableRegistry.load(root: root)
+            lock.withLock { cached[root] = registry }
+            return registry
+        } catch {
+            report.diagnostics = error.diagnostics
+            report.status = .usage
+            return nil
+        }
+    }
+}
