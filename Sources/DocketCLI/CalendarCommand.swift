@@ -41,6 +41,8 @@ struct CalendarCommand: ParsableCommand {
     var adjust: String = "none"
     @Option(help: "Observed holidays: massachusetts (Sunday holidays move to Monday) or federal (also Saturday to Friday).")
     var observance: String = "massachusetts"
+    @Option(name: .customLong("juneteenth-from"), help: "First year Juneteenth counts as a Massachusetts holiday (default 2021).")
+    var juneteenthFrom: Int = 2021
     @Option(help: "Schedule file (default: the shipped Schemas/schedule/masshealth-schedule.yaml).") var schedule: String?
     @Option(help: "Prior .ics publication, to raise SEQUENCE for moved dates (default: --output when it exists).") var previous: String?
     @Flag(name: .customLong("list-choices"), help: "List the ambiguity choices, their defaults and alternatives, and exit.")
@@ -100,7 +102,7 @@ struct CalendarCommand: ParsableCommand {
                                   to: to.flatMap(LocalDate.init), triggers: try CalendarArguments.triggerDates(triggers),
                                   choices: try CalendarArguments.pairs(choices, option: "--choose", example: ""),
                                   adjust: BusinessDayAdjustment(rawValue: adjust) ?? .none,
-                                  holidays: MassachusettsHolidays(observance: .init(rawValue: observance) ?? .massachusetts), entity: entity)
+                                  holidays: MassachusettsHolidays(juneteenthFrom: juneteenthFrom, observance: .init(rawValue: observance) ?? .massachusetts), entity: entity)
         if let upcoming {
             let day = today.flatMap(LocalDate.init) ?? CalendarArguments.systemToday()
             query.from = from.flatMap(LocalDate.init) ?? day.adding(days: -upcoming)

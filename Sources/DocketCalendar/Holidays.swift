@@ -1,8 +1,8 @@
 /// Massachusetts legal holidays (M.G.L. c. 4, § 7, cl. 18), computed per year.
 ///
 /// Choices made (see docs/calendar.md):
-/// - Juneteenth is a Massachusetts legal holiday from 2021 on (added by St. 2020, c. 125, first
-///   observed June 19, 2021); `juneteenthFrom` changes that year.
+/// - Juneteenth is a Massachusetts legal holiday from 2021 on (made one in 2020, first observed
+///   June 19, 2021); `juneteenthFrom` changes that year.
 /// - Observed days: Massachusetts moves a holiday that falls on a Sunday to the Monday after; a
 ///   Saturday holiday is not moved (`.massachusetts`). `.federal` also moves Saturday holidays to
 ///   the Friday before (5 U.S.C. § 6103 style), for users who follow federal office closures.
