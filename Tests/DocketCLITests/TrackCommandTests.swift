@@ -138,6 +138,25 @@ struct TrackSandbox {
         #expect(try s.run(["board", "--format", "xml"]).status == 2)
     }
 
+    /// The shipped calendar: an ACPP receives ACO events; a recorded notification date resolves a pending one.
+    @Test func syncFromShippedCalendarResolvesTriggers() throws {
+        let s = TrackSandbox()
+        try s.ok(["entity", "add", "BACO", "--name", "Bay ACO", "--type", "acpp", "--no-implied-types"])
+        let out = try s.ok(["sync", "--from", "2023-01-01", "--to", "2024-12-31"])
+        #expect(out.contains("+ BACO/pip.aco.pip1.midyear-planning"))
+        let pending = "BACO/dsrip.aco.full-participation-plan"
+        #expect(out.contains("+ \(pending)"))
+        #expect(try s.json(["history", "BACO/pip.aco.pip1.midyear-planning"])["events"]?[0]?["note"]?.stringValue?
+            .contains("due 2023-09-30 (explicit); source D000-01") == true)
+        let unknown = try s.run(["trigger", "dsrip.aco.nothing", "2023-10-02"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("dsrip.aco.full-participation-plan"))
+        try s.ok(["trigger", "dsrip.aco.full-participation-plan", "2023-10-02", "--entity", "BACO"])
+        #expect(try s.ok(["sync", "--from", "2023-01-01", "--to", "2024-12-31"]).contains("~ \(pending)"))
+        let events = try s.json(["history", pending])["events"]?.arrayValue ?? []
+        #expect(events.count == 2)
+        #expect(events.last?["note"]?.stringValue?.hasSuffix("→ due 2023-11-01 (derived)") == true) // D001-04: 30 days
+    }
+
     @Test func outputsAreDeterministicAndCSVHasEveryRow() throws {
         let s = TrackSandbox()
         try s.setUpPartners()
