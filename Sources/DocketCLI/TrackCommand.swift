@@ -7,9 +7,10 @@ struct TrackCommand: ParsableCommand {
         commandName: "track",
         abstract: "Track deliverables per entity: due, drafted, validated, uploaded, submitted, reviewed, accepted.",
         discussion: """
-            Every command is one transaction on the tracker database (--db, default $DOCKET_DB or
-            $XDG_DATA_HOME/docket/tracker.sqlite, created on first use). Instances are named
+            Every command is one transaction on the tracker database (--db, default $DOCKET_DB or \
+            $XDG_DATA_HOME/docket/tracker.sqlite, created on first use). Instances are named \
             ENTITY/EVENT-ID (e.g. BACO/pip.aco.pip1.midyear-planning) or #ID as shown by `board`.
+
             Exit codes: 0 ok, 1 bad input / illegal transition / database busy, 2 usage or I/O error.
             """,
         subcommands: [

@@ -6,7 +6,7 @@ struct TrackReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "review",
         abstract: "Record a review: each rubric criterion Met / Partially Met / Did Not Meet (R000-15).",
         discussion: """
-            Partially Met or Did Not Meet on any criterion requires resubmission: give --resubmit-by.
+            Partially Met or Did Not Meet on any criterion requires resubmission: give --resubmit-by. \
             The PIP Mid-Year Report rubric rates key-contacts (R000-16) and mid-year-narrative (R000-17).
             """)
 
