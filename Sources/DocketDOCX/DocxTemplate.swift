@@ -70,7 +70,7 @@ public struct DocxTemplate: Sendable {
                 continue
             }
             let raw = String(decoding: bytes, as: UTF8.self)
-            guard raw.contains("{{") || raw.contains("docket:check") else {
+            guard raw.contains("{") || raw.contains("docket:check") else { // a tag may be split: "{" in one run, "{" in the next
                 parts.append(Part(name: name, template: nil, text: raw))
                 continue
             }
