@@ -9,10 +9,10 @@ struct CalendarCommand: ParsableCommand {
         commandName: "calendar",
         abstract: "List deliverable deadlines, or export them for Outlook, Google or Apple Calendar.",
         discussion: """
-            Dates come from Schemas/schedule/masshealth-schedule.yaml: every event cites its source
-            document, line and quote. Where the sources are ambiguous the schedule makes a named
-            choice; see them with --list-choices and switch with --choose <id>=<alternative>.
-            Deadlines relative to a date the State sets stay pending until given with
+            Dates come from Schemas/schedule/masshealth-schedule.yaml: every event cites its source \
+            document, line and quote. Where the sources are ambiguous the schedule makes a named \
+            choice; see them with --list-choices and switch with --choose <id>=<alternative>. \
+            Deadlines relative to a date the State sets stay pending until given with \
             --trigger <event-id>=YYYY-MM-DD. Exit codes: 0 ok, 1 invalid schedule, 2 usage or I/O error.
             """)
 
@@ -20,31 +20,31 @@ struct CalendarCommand: ParsableCommand {
         case agenda, ics, csv, md, json
     }
 
-    @Option(name: .customLong("entity-type"), help: "Keep events for this entity type (aco, acpp, pcaco, mco, hospital, cp, csa, dsti-hospital); repeatable.")
+    @Option(name: .customLong("entity-type"), help: ArgumentHelp("Keep events for this entity type (aco, acpp, pcaco, mco, hospital, cp, csa, dsti-hospital); repeatable.", valueName: "type"))
     var entityTypes: [String] = []
-    @Option(help: "Entity abbreviation: used in upload file names and per-entity calendar UIDs.")
+    @Option(help: ArgumentHelp("Entity abbreviation: used in upload file names and per-entity calendar UIDs.", valueName: "ABBR"))
     var entity: String?
-    @Option(name: .customLong("program"), help: "Keep events of this program (pip, hqe, dsrip, dsti); repeatable.")
+    @Option(name: .customLong("program"), help: ArgumentHelp("Keep events of this program (pip, hqe, dsrip, dsti); repeatable.", valueName: "program"))
     var programs: [String] = []
-    @Option(help: "Keep events due on or after YYYY-MM-DD.") var from: String?
-    @Option(help: "Keep events due on or before YYYY-MM-DD.") var to: String?
-    @Option(help: "List what is due in the next <days> days from --today, overdue items first.") var upcoming: Int?
-    @Option(help: "The day --upcoming counts from (YYYY-MM-DD; default: today).") var today: String?
-    @Option(help: "Output format: agenda (default), ics, csv, md or json.") var format: Format = .agenda
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.") var output: String?
-    @Option(help: "Reminders for iCalendar, in days before the due date, e.g. 30,7,1.") var remind: String?
-    @Option(name: .customLong("trigger"), help: "Trigger date the State set for a pending event: <event-id>=YYYY-MM-DD; repeatable.")
+    @Option(help: ArgumentHelp("Keep events due on or after this date.", valueName: "YYYY-MM-DD")) var from: String?
+    @Option(help: ArgumentHelp("Keep events due on or before this date.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("List what is due in the next <days> days from --today, overdue items first.", valueName: "days")) var upcoming: Int?
+    @Option(help: ArgumentHelp("The day --upcoming counts from (default: today).", valueName: "YYYY-MM-DD")) var today: String?
+    @Option(help: "Output format.") var format: Format = .agenda
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Reminders for iCalendar, in days before the due date, e.g. 30,7,1.", valueName: "days,…")) var remind: String?
+    @Option(name: .customLong("trigger"), help: ArgumentHelp("Trigger date the State set for a pending event; repeatable.", valueName: "event-id=YYYY-MM-DD"))
     var triggers: [String] = []
-    @Option(name: .customLong("choose"), help: "Alternative for an ambiguous point: <choice-id>=<alternative>; repeatable.")
+    @Option(name: .customLong("choose"), help: ArgumentHelp("Alternative for an ambiguous point (see --list-choices); repeatable.", valueName: "choice-id=alternative"))
     var choices: [String] = []
-    @Option(help: "Move due dates off weekends and Massachusetts holidays: none, previous-business-day, next-business-day.")
+    @Option(help: ArgumentHelp("Move due dates off weekends and Massachusetts holidays: none, previous-business-day, next-business-day.", valueName: "mode"))
     var adjust: String = "none"
-    @Option(help: "Observed holidays: massachusetts (Sunday holidays move to Monday) or federal (also Saturday to Friday).")
+    @Option(help: ArgumentHelp("Observed holidays: massachusetts (Sunday holidays move to Monday) or federal (also Saturday to Friday).", valueName: "rule"))
     var observance: String = "massachusetts"
-    @Option(name: .customLong("juneteenth-from"), help: "First year Juneteenth counts as a Massachusetts holiday (default 2021).")
+    @Option(name: .customLong("juneteenth-from"), help: ArgumentHelp("First year Juneteenth counts as a Massachusetts holiday.", valueName: "year"))
     var juneteenthFrom: Int = 2021
-    @Option(help: "Schedule file (default: the shipped Schemas/schedule/masshealth-schedule.yaml).") var schedule: String?
-    @Option(help: "Prior .ics publication, to raise SEQUENCE for moved dates (default: --output when it exists).") var previous: String?
+    @Option(help: ArgumentHelp("Schedule file (default: the shipped Schemas/schedule/masshealth-schedule.yaml).", valueName: "file")) var schedule: String?
+    @Option(help: ArgumentHelp("Prior .ics publication, to raise SEQUENCE for moved dates (default: --output when it exists).", valueName: "file")) var previous: String?
     @Flag(name: .customLong("list-choices"), help: "List the ambiguity choices, their defaults and alternatives, and exit.")
     var listChoices = false
 
