@@ -14,21 +14,14 @@ struct TrackBoardCommand: ParsableCommand {
 
     func run() throws {
         try TrackRunner.run(json: format == .json) {
-            let tracker = try options.open()
-            let board = try TrackBoards.board(tracker, entity: entity, includeAccepted: all)
+            let board = try options.open().board(entity: entity, includeAccepted: all)
             TrackBoards.print(board.rows, today: board.today, format: format, title: "board")
         }
     }
 }
 
-/// Shared by `board`, `overdue` and `upcoming`.
+/// Output shared by `board`, `overdue` and `upcoming`.
 enum TrackBoards {
-    static func board(_ tracker: Tracker, entity: String?, includeAccepted: Bool = false) throws -> Board {
-        if let entity { _ = try tracker.entity(entity) }
-        let instances = try tracker.instances().filter { entity == nil || $0.entity == entity }
-        return Board(instances: instances, today: tracker.context.today, includeAccepted: includeAccepted)
-    }
-
     static func print(_ rows: [BoardRow], today: String, format: TrackFormat, title: String) {
         switch format {
         case .text:

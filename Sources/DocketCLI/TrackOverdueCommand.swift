@@ -12,7 +12,7 @@ struct TrackOverdueCommand: ParsableCommand {
 
     func run() throws {
         try TrackRunner.run(json: format == .json) {
-            let board = try TrackBoards.board(try options.open(), entity: entity)
+            let board = try options.open().board(entity: entity)
             TrackBoards.print(board.overdue, today: board.today, format: format, title: "overdue")
         }
     }

@@ -17,7 +17,7 @@ struct TrackUpcomingCommand: ParsableCommand {
 
     func run() throws {
         try TrackRunner.run(json: format == .json) {
-            let board = try TrackBoards.board(try options.open(), entity: entity)
+            let board = try options.open().board(entity: entity)
             TrackBoards.print(board.upcoming(days: days), today: board.today, format: format, title: "due within \(days) days")
         }
     }

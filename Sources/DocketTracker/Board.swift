@@ -76,3 +76,14 @@ public struct Board: Sendable {
             .sorted { ($0.daysLeft ?? 0, $0.instance.entity, $0.instance.eventID) < ($1.daysLeft ?? 0, $1.instance.entity, $1.instance.eventID) }
     }
 }
+
+extension Tracker {
+    /// The board as of the context's date, for one entity or all, read in one transaction.
+    public func board(entity: String? = nil, includeAccepted: Bool = false) throws -> Board {
+        try store.read { s in
+            if let entity { _ = try Self.requireEntity(entity, in: s) }
+            let instances = try s.instances().filter { entity == nil || $0.entity == entity }
+            return Board(instances: instances, today: context.today, includeAccepted: includeAccepted)
+        }
+    }
+}
