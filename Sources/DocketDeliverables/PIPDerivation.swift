@@ -2,7 +2,7 @@ import DocketCore
 
 /// PIP Key Contact Form & Mid-Year Planning Report (seed pip-key-contact-and-mid-year-planning-report-form.txt).
 ///
-/// Derived: `entityTypeLabel`; `appendices` (Appendix A for acute hospitals, B for ACOs, R000-13;
+/// Derived: `entityTypeLabel`; `partnership` ("Partnered with …" / "Partner exempt entity"); `appendices` (Appendix A for acute hospitals, B for ACOs, R000-13;
 /// `options.appendices` overrides); `keyContacts` rows in the form's order with their data path
 /// (R000-08, blank allowed R000-09); `rubric` rows filled from `review.criteria` (R000-15..17),
 /// `reviewed`, `resubmissionRequired`, `reviewOutcome`; `narrativeWordCount` (R000-10).
@@ -29,8 +29,12 @@ struct PIPDerivation: Derivation {
             outcome = "Resubmission required (" + list.joined(separator: "; ") + ")."
         }
         let narrative = data["midYearPlanning"]?["response"]?.stringValue ?? ""
+        let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let partnership = data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
+            : partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
         return [
             "entityTypeLabel": .string(typeConfig?["label"]?.stringValue ?? type),
+            "partnership": .string(partnership),
             "appendices": .array(appendices),
             "keyContacts": .array(keyContacts(data, config: config)),
             "rubric": .array(rubric),

@@ -67,7 +67,7 @@ W = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCan
 
 # Column widths (percent) by the table's first header cell; other tables get equal columns.
 WIDTHS = {
-    "Entity": [34, 18, 20, 28], "Contractor": [34, 22, 18, 26], "Key Contact": [27, 22, 21, 30],
+    "Entity": [26, 14, 22, 16, 22], "Contractor": [34, 22, 18, 26], "Key Contact": [27, 22, 21, 30],
     "Year": [12, 14, 44, 30], "Domain": [18, 34, 28, 20], "Name": [30, 35, 35],
     "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
     "Strengths": [25, 25, 25, 25],
