@@ -30,7 +30,7 @@ if [ "$level" != build ]; then
   if [ ! -x .venv/bin/python ]; then
     $py -m venv .venv
   fi
-  pkgs=(icalendar vobject jsonschema python-docx)
+  pkgs=(icalendar vobject jsonschema python-docx holidays)
   [ "$level" = bench ] && pkgs+=(docxtpl jsonschema-rs)
   missing=()
   for p in "${pkgs[@]}"; do .venv/bin/pip show -q "$p" >/dev/null 2>&1 || missing+=("$p"); done
