@@ -1,48 +1,44 @@
 import DocketCore
+import DocketDeliverables
 import Foundation
 
-/// The shipped deliverables, found under `Templates/<id>/` of the resource root.
+/// The shipped deliverables (`Templates/<id>/deliverable.yaml`), loaded once per run.
 enum DeliverableCatalog {
+    static let registry: Result<DeliverableRegistry, DiagnosticList>? = {
+        guard let root = ResourceLocator.root() else { return nil }
+        do throws(DiagnosticList) { return .success(try DeliverableRegistry.load(root: root)) } catch { return .failure(error) }
+    }()
+
+    /// Problems in the shipped metadata, if any (reported by `list`).
+    static var problems: [Diagnostic] {
+        if case .failure(let list) = registry { return list.diagnostics }
+        return []
+    }
+
     static func ids() -> [String] {
-        guard let root = ResourceLocator.root() else { return [] }
-        let dir = root.appendingPathComponent("Templates")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter {
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("template.md").path)
-        }.sorted()
+        if case .success(let r) = registry { return r.ids }
+        return []
     }
 
     static func target(id: String) -> (any FillTarget)? {
-        guard let root = ResourceLocator.root() else { return nil }
-        let dir = root.appendingPathComponent("Templates").appendingPathComponent(id)
-        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("template.md").path) else { return nil }
-        return FolderDeliverable(id: id, folder: dir, root: root)
+        guard case .success(let r) = registry, let d = r.deliverable(id: id) else { return nil }
+        return DeliverableTarget(deliverable: d)
     }
 }
 
-/// A deliverable folder read by convention (template.md, docx/, Schemas/<id>.schema.json).
-struct FolderDeliverable: FillTarget {
-    let id: String
-    let folder: URL
-    let root: URL
+/// A shipped deliverable as a fill target: its templates, schema, naming and derived fields.
+struct DeliverableTarget: FillTarget {
+    let deliverable: Deliverable
 
-    var displayName: String { id }
-    var deliverableID: String { id }
-    var markdownTemplate: URL? { folder.appendingPathComponent("template.md") }
-    var docxTemplate: URL? {
-        let d = folder.appendingPathComponent("docx")
-        return FileManager.default.fileExists(atPath: d.path) ? d : nil
-    }
-    var schemaURL: URL? {
-        let s = root.appendingPathComponent("Schemas").appendingPathComponent("\(id).schema.json")
-        return FileManager.default.fileExists(atPath: s.path) ? s : nil
-    }
+    var displayName: String { deliverable.id }
+    var deliverableID: String { deliverable.id }
+    var title: String { deliverable.title }
+    var markdownTemplate: URL? { existing(deliverable.templateMarkdownURL) }
+    var docxTemplate: URL? { existing(deliverable.docxFolderURL) }
+    var schemaURL: URL? { existing(deliverable.schemaURL) }
 
-    func enrich(_ data: JSONValue, date: String) -> JSONValue {
-        FillContext.addDocketFields(data, date: date, deliverable: id, fileName: fileName(data: data, date: date))
-    }
+    func enrich(_ data: JSONValue, date: String) -> JSONValue { deliverable.enrich(data, date: date) }
+    func fileName(data: JSONValue, date: String) -> String { deliverable.fileName(data: data, date: date) }
 
-    func fileName(data: JSONValue, date: String) -> String {
-        FillContext.onBaseName(abbreviation: FillContext.abbreviation(in: data), document: id.camelCased, date: date)
-    }
+    private func existing(_ url: URL) -> URL? { FileManager.default.fileExists(atPath: url.path) ? url : nil }
 }

@@ -14,11 +14,12 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
+        DeliverableCatalog.problems.forEach { Terminal.writeError(DiagnosticPrinter.forStandardError().format($0)) }
         let ids = DeliverableCatalog.ids()
         let targets = ids.compactMap(DeliverableCatalog.target(id:))
         if format == "json" {
             let items: [JSONValue] = targets.map { t in
-                var o: [String: JSONValue] = ["id": .string(t.displayName)]
+                var o: [String: JSONValue] = ["id": .string(t.displayName), "title": .string((t as? DeliverableTarget)?.title ?? t.displayName)]
                 o["markdownTemplate"] = t.markdownTemplate.map { .string($0.path) } ?? .null
                 o["docxTemplate"] = t.docxTemplate.map { .string($0.path) } ?? .null
                 o["schema"] = t.schemaURL.map { .string($0.path) } ?? .null
@@ -33,7 +34,8 @@ struct ListCommand: ParsableCommand {
         }
         for t in targets {
             let formats = (t.docxTemplate != nil ? ["docx"] : []) + (t.markdownTemplate != nil ? ["md", "html"] : [])
-            print("\(t.displayName.padding(toLength: 26, withPad: " ", startingAt: 0)) \(formats.joined(separator: ", "))")
+            let title = (t as? DeliverableTarget)?.title ?? ""
+            print("\(t.displayName.padding(toLength: 24, withPad: " ", startingAt: 0)) \(formats.joined(separator: ",").padding(toLength: 14, withPad: " ", startingAt: 0)) \(title)")
         }
     }
 }
