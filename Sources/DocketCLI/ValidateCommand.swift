@@ -45,6 +45,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Words per page for x-docket-suggestedPages estimates.")
     var wordsPerPage: Int = 500
 
+    @Option(name: .customLong("bench-repeat"), help: .hidden)
+    var benchRepeat: Int?
+
     func validate() throws {
         guard ["text", "json"].contains(format) else {
             throw ValidationError("unknown --format '\(format)'; use text or json")
@@ -61,6 +64,16 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let options = SchemaOptions(formatAssertion: formatAssert, wordsPerPage: wordsPerPage)
+        if let benchRepeat {
+            guard let schema else { throw ValidationError("--bench-repeat needs --schema") }
+            do {
+                print(JSONWriter.string(try ValidateBench.run(files: files, schemaPath: schema, repeats: benchRepeat, options: options), pretty: true))
+            } catch {
+                Terminal.writeError("docket validate: \(error)")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            return
+        }
         let settings = ValidationSettings(deliverable: deliverable, schemaPath: schema,
                                           catalog: SchemaCatalog(options: options), projectRoot: ResourceLocator.root())
         let reports = files.map { ValidationTargets.target(for: $0)!.validate(path: $0, settings: settings) }
