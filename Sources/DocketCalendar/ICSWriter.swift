@@ -21,21 +21,22 @@ public enum ICSText {
     /// Folds one content line (RFC 5545 § 3.1): no physical line longer than 75 octets, a
     /// continuation starts with a space, and a UTF-8 sequence is never split. Joined with CRLF.
     public static func fold(_ line: String) -> String {
-        var lines: [String] = []
-        var current = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if octets + size > 75 {
-                lines.append(current)
-                current = " "
-                octets = 1
-            }
-            current.unicodeScalars.append(scalar)
-            octets += size
+        let bytes = Array(line.utf8)
+        if bytes.count <= 75 { return line }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 25)
+        var start = 0, limit = 75
+        while bytes.count - start > limit {
+            // Cut before a continuation byte (10xxxxxx) never happens: step back to a lead byte.
+            var cut = start + limit
+            while bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            out += bytes[start..<cut]
+            out += [0x0D, 0x0A, 0x20]
+            start = cut
+            limit = 74 // the leading space counts
         }
-        lines.append(current)
-        return lines.joined(separator: "\r\n")
+        out += bytes[start...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
