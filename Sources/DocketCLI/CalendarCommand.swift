@@ -71,6 +71,12 @@ struct CalendarCommand: ParsableCommand {
         if let entity, entity.isEmpty || !entity.allSatisfy({ $0.isLetter || $0.isNumber }) {
             throw ValidationError("--entity '\(entity)' must be letters and digits only (it goes into file names), e.g. BMC")
         }
+        if upcoming != nil, let to {
+            throw ValidationError("--upcoming ends the window itself; drop --to \(to) (or drop --upcoming and keep --from/--to)")
+        }
+        if upcoming == nil, let today {
+            throw ValidationError("--today \(today) only matters with --upcoming <days>; add e.g. --upcoming 30")
+        }
         if upcoming != nil, format == .ics {
             throw ValidationError("--upcoming makes an agenda; for a calendar file use --from/--to with --format ics")
         }

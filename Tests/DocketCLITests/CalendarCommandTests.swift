@@ -87,6 +87,8 @@ import Testing
         (["--trigger", "pip.aco.pip1.closure=2024-01-01"], "'pip.aco.pip1.closure' is not an event waiting for a trigger date"),
         (["--entity", "B/MC"], "--entity 'B/MC'"),
         (["--format", "pdf"], "pdf"),
+        (["--upcoming", "30", "--to", "2024-01-01"], "drop --to 2024-01-01"),
+        (["--today", "2024-01-01"], "--today 2024-01-01 only matters with --upcoming"),
     ])
     func usageErrorsExit2AndNameTheToken(args: [String], message: String) throws {
         let r = try DocketCLI.run(["calendar"] + args)
