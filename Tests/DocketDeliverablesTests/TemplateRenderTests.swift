@@ -45,6 +45,33 @@ import Testing
         #expect(!out.contains("Appendix B"))
     }
 
+    @Test func pipForAnACOPrintsAppendixBWithItsLists() {
+        var data = Shipped.example("pip-midyear-report")
+        data.setTestValue("aco", key: "entity", "type")
+        data.setTestValue(nil, key: "review")
+        let r = Shipped.markdown("pip-midyear-report", data: data)
+        #expect(!r.hasErrors, "\(r.diagnostics.map(\.message))")
+        let out = MarkdownReader.unescape(r.output)
+        #expect(out.contains("## Appendix B: PIP Topic Guidance for ACOs"))
+        #expect(out.contains("  - Prenatal and Postpartum Care"))
+        #expect(!out.contains("Avoidance of Antibiotic Treatment"))
+        #expect(!out.contains("Guidance for acute specialty hospitals"))
+        #expect(!out.contains("Appendix A:"))
+        #expect(!out.contains("Review outcome"))
+        let rubric = MarkdownReader.tableRows(MarkdownReader(r.output).section("Rubric"))
+        #expect(rubric.map { $0[3] } == ["", ""], "unreviewed rubric leaves the rating cells blank")
+    }
+
+    @Test func hqeNoAnswersLeaveTheRightBoxes() {
+        var data = Shipped.example("hqe-strategic-plan")
+        data.setTestValue(false, key: "commitment", "publicStatement", "exists")
+        data.setTestValue(nil, key: "commitment", "publicStatement", "statement")
+        let out = Shipped.markdown("hqe-strategic-plan", data: data).output
+        #expect(out.contains("☐ Yes. Please provide the public statement"))
+        #expect(out.contains("☒ No"))
+        #expect(!out.contains("Public statement of commitment to equity:"), "the statement prints only for Yes")
+    }
+
     @Test func hqeExampleValuesAppear() {
         let out = MarkdownReader.unescape(Shipped.markdown("hqe-strategic-plan").output)
         for value in ["## Section 1. ACPP Information", "Jordan Ellery", "jellery@pvhpp.example.org",
