@@ -16,9 +16,7 @@ struct TrackSetCommand: ParsableCommand {
     func run() throws {
         try TrackRunner.run {
             let target = try Lifecycle.parse(status)
-            let tracker = try options.open()
-            let before = try tracker.instance(instance).status
-            let inst = try tracker.setStatus(instance, to: target, file: file, note: note)
+            let (before, inst) = try options.open().setStatus(instance, to: target, file: file, note: note)
             var out = "#\(inst.id) \(inst.key): \(before.rawValue) → \(inst.status.rawValue)\n"
             if inst.status == .uploaded {
                 out += "warning: uploaded is not submitted: click \"submit\" in OnBase, then `docket track set \(inst.key) submitted` (R000-06)\n"

@@ -108,14 +108,17 @@ public struct Tracker: Sendable {
     }
 
     /// Moves an instance to `status` (checked against the lifecycle), recording the file's SHA-256.
+    /// Returns the status it had before and the updated instance.
     @discardableResult
-    public func setStatus(_ ref: String, to status: InstanceStatus, file: String? = nil, note: String? = nil) throws -> Instance {
+    public func setStatus(_ ref: String, to status: InstanceStatus, file: String? = nil,
+                          note: String? = nil) throws -> (from: InstanceStatus, instance: Instance) {
         let hash = try file.map { try FileHash.sha256(path: $0) }
         return try store.write { s in
             var inst = try Self.resolve(ref, in: s)
-            try Lifecycle.check(instance: inst.key, from: inst.status, to: status)
+            let from = inst.status
+            try Lifecycle.check(instance: inst.key, from: from, to: status)
             try record(&inst, to: status, note: note, file: file, sha256: hash, in: s)
-            return inst
+            return (from, inst)
         }
     }
 
