@@ -51,12 +51,22 @@ public enum MarkdownWriter {
                 out += "| \(cell(e.title)) (`\(e.id)`) | \(e.entityTypes.joined(separator: ", ")) | \(cell(e.trigger ?? "")) | \(cell(EventText.sourceLine(e.source))) |\n"
             }
         }
+        out += sources(events)
         out += "\n## Choices in force\n\n"
         for c in schedule.choices {
             let alt = choices[c.id] ?? c.defaultAlternative
             out += "- `\(c.id)` = `\(alt)`\(alt == c.defaultAlternative ? " (default)" : ""): \(cell(c.question))\n"
         }
         return out
+    }
+
+    /// Each distinct source once, with its exact quote.
+    static func sources(_ events: [CalendarEvent]) -> String {
+        var seen = Set<EventSource>(), out = ""
+        for e in events where seen.insert(e.source).inserted {
+            out += "- \(cell(EventText.sourceLine(e.source))): “\(cell(e.source.quote))”\n"
+        }
+        return out.isEmpty ? "" : "\n## Sources\n\n" + out
     }
 
     /// Escapes table-breaking characters in a cell.
