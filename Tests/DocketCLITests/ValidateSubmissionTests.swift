@@ -2,14 +2,23 @@ import DocketTestSupport
 import Foundation
 import Testing
 
-/// `docket validate` on filled Markdown submissions and on data files (named rules).
-/// Fixtures: Tests/DocketCLITests/Fixtures/submissions/*.md are the shipped examples rendered
-/// to Markdown by the template engine, under their OnBase names.
+/// `docket validate` on filled Markdown submissions and on data files (named rules). The
+/// submissions are the shipped examples filled by `docket fill --format md` (once per run).
 @Suite struct ValidateSubmissionTests {
     static let pipName = "MBRH_PIPMidYearReport_09292023.md"
     static let fixtures = ["MBRH_PIPMidYearReport_09292023.md", "PVHPP_HQEStrategicPlan_09292023.md", "CCP_MidpointAssessment_09292023.md"]
 
-    static func fixture(_ name: String) -> URL { TestPaths.fixture("DocketCLITests", "submissions/" + name) }
+    static let filled: URL = {
+        let dir = TestPaths.temporaryDirectory("validate-filled")
+        for id in ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"] {
+            let r = try! DocketCLI.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", "md",
+                                        "--out-dir", dir.path, "--date", "2023-09-29"])
+            precondition(r.status == 0, "docket fill \(id) failed: \(r.stderr)")
+        }
+        return dir
+    }()
+
+    static func fixture(_ name: String) -> URL { filled.appendingPathComponent(name) }
 
     /// A copy of the PIP fixture, edited, saved as `name` in a fresh folder.
     static func editedPIP(_ name: String = pipName, _ edit: (String) -> String) throws -> String {
