@@ -69,15 +69,16 @@ public struct DocxTemplate: Sendable {
                                               location: SourceLocation(file: file, place: name)))
                 continue
             }
-            let raw = String(decoding: bytes, as: UTF8.self)
-            guard raw.contains("{") || raw.contains("docket:check") else { // a tag may be split: "{" in one run, "{" in the next
-                parts.append(Part(name: name, template: nil, text: raw))
-                continue
-            }
+            // Every templated part is parsed (and so checked) even when it holds no tags.
             var document: XMLDocument
             do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes) } catch {
                 diagnostics.append(Diagnostic(.error, rule: "docx.invalid-xml", "invalid XML: \(error.message)",
                                               location: SourceLocation(file: file, position: error.position, place: name)))
+                continue
+            }
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard raw.contains("{") || raw.contains("docket:check") else { // a tag may be split: "{" in one run, "{" in the next
+                parts.append(Part(name: name, template: nil, text: raw))
                 continue
             }
             var compiler = PartCompiler(part: name, slots: slots, file: file)

@@ -48,11 +48,31 @@ struct ZipDirectory {
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
                 throw PackageError("entry name is not valid UTF-8")
             }
-            entries.append(Entry(name: name, flags: Self.u16(bytes, p + 8), method: Self.u16(bytes, p + 10),
-                                 compressedSize: Int(Self.u32(bytes, p + 20)), uncompressedSize: Int(Self.u32(bytes, p + 24))))
+            let entry = Entry(name: name, flags: Self.u16(bytes, p + 8), method: Self.u16(bytes, p + 10),
+                              compressedSize: Int(Self.u32(bytes, p + 20)), uncompressedSize: Int(Self.u32(bytes, p + 24)))
+            try Self.checkLocalHeader(bytes, at: Int(Self.u32(bytes, p + 42)), matching: entry, before: cdOffset)
+            entries.append(entry)
             p += 46 + nameLength + extraLength + commentLength
         }
         self.entries = entries
+    }
+
+    /// The local header must exist and, unless sizes follow in a data descriptor, agree with the
+    /// central directory: a mismatch is how lying sizes hide a bomb or a truncated entry.
+    static func checkLocalHeader(_ b: [UInt8], at offset: Int, matching entry: Entry, before limit: Int) throws(PackageError) {
+        guard offset + 30 <= limit, u32(b, offset) == 0x0403_4B50 else {
+            throw PackageError("damaged zip: missing local header", entry: entry.name)
+        }
+        let flags = u16(b, offset + 6)
+        if flags & 0x0008 != 0 { return }
+        let compressed = Int(u32(b, offset + 18)), uncompressed = Int(u32(b, offset + 22))
+        guard compressed == entry.compressedSize, uncompressed == entry.uncompressedSize else {
+            throw PackageError("damaged zip: local header sizes (\(uncompressed) bytes) differ from the central directory (\(entry.uncompressedSize) bytes)", entry: entry.name)
+        }
+        let nameLength = Int(u16(b, offset + 26)), extraLength = Int(u16(b, offset + 28))
+        guard offset + 30 + nameLength + extraLength + compressed <= limit else {
+            throw PackageError("truncated or damaged zip: entry data out of bounds", entry: entry.name)
+        }
     }
 
     static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
