@@ -3,9 +3,7 @@ import Testing
 
 @Suite struct BoardTests {
     func board(today: String) throws -> (Tracker, Board) {
-        let t = try makeTracker(today: "2023-09-01")
-        try addPartners(t)
-        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let t = try syncedPartners()
         for s in [InstanceStatus.filled, .validated, .uploaded] { try t.setStatus("BACO/pip.aco.pip1.midyear-planning", to: s) }
         let later = try reopen(t, today: today)
         return (later, Board(instances: try later.instances(), today: today))

@@ -43,9 +43,7 @@ import Testing
     }
 
     @Test func badInputWritesNothing() throws {
-        let t = try makeTracker()
-        try addPartners(t)
-        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let t = try syncedPartners()
         let count = try t.store.read { try $0.eventCount() }
         let key = "BACO/pip.aco.pip1.midyear-planning"
         #expect(trackerError { try t.setStatus(key, to: .submitted) }?.diagnostic.rule == "track.illegal-transition")
@@ -70,9 +68,7 @@ import Testing
     }
 
     @Test func reviewPartiallyMetRequiresResubmissionDate() throws {
-        let t = try makeTracker()
-        try addPartners(t)
-        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let t = try syncedPartners()
         let key = "BHOS/pip.hospital.pip1.midyear-planning"
         for s in [InstanceStatus.drafting, .filled, .validated, .uploaded, .submitted] { try t.setStatus(key, to: s) }
         let pm = [CriterionRating(criterion: "key-contacts", rating: .met),
@@ -87,9 +83,7 @@ import Testing
     }
 
     @Test func artifactsMoveTheNearestOpenInstanceAndRecordTheHash() throws {
-        let t = try makeTracker()
-        try addPartners(t)
-        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let t = try syncedPartners()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("abc-\(UUID().uuidString).txt").path
         try Data("abc".utf8).write(to: URL(fileURLWithPath: file))
         let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
@@ -107,9 +101,7 @@ import Testing
     }
 
     @Test func artifactBatchIsAllOrNothing() throws {
-        let t = try makeTracker()
-        try addPartners(t)
-        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let t = try syncedPartners()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("b-\(UUID().uuidString).md").path
         try Data("report".utf8).write(to: URL(fileURLWithPath: file))
         let good = ArtifactInput(entity: "BHOS", deliverable: "pip-midyear-report", kind: .filled, file: file)
@@ -122,9 +114,7 @@ import Testing
     }
 
     @Test func historyIsAppendOnly() throws {
-        let t = try makeTracker()
-        try addPartners(t)
-        _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+        let t = try syncedPartners()
         let store = try #require(t.store as? SQLiteTrackerStore)
         #expect(throws: (any Error).self) { try store.execute("UPDATE event SET note = 'x'") }
         #expect(throws: (any Error).self) { try store.execute("DELETE FROM event") }

@@ -29,6 +29,14 @@ func addPartners(_ t: Tracker) throws {
                            contacts: [Contact(name: "Ann Lee", role: "PIP lead", email: "ann@example.org")], alsoTypes: ["aco"]))
 }
 
+/// A tracker with the partners synced from the PIP fixture.
+func syncedPartners(today: String = "2023-09-01") throws -> Tracker {
+    let t = try makeTracker(today: today)
+    try addPartners(t)
+    _ = try t.sync(from: StaticSchedule(events: try pipEvents()))
+    return t
+}
+
 /// Resolves pending events as "trigger date + 30 days", like the calendar's trigger rules.
 struct TriggerResolvingSchedule: ScheduleProvider {
     var events: [CalendarEvent]
