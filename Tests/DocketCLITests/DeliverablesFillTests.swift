@@ -1,0 +1,113 @@
+import DocketCore
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// End to end: `docket fill <id> --data Templates/<id>/example.yaml` for the three shipped
+/// deliverables, in md and html, read back by pandoc. Every value of the example data must appear.
+@Suite struct DeliverablesFillTests {
+    static let ids = ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"]
+    static let names = ["pip-midyear-report": "MBRH_PIPMidYearReport_09292023",
+                        "hqe-strategic-plan": "PVHPP_HQEStrategicPlan_09292023",
+                        "ia-midpoint-assessment": "CCP_MidpointAssessment_09292023"]
+
+    /// Fills `id` into `format` in a fresh folder; returns the output file.
+    func fill(_ id: String, _ format: String) throws -> URL {
+        let out = TestPaths.temporaryDirectory("deliverable-fill")
+        let r = try DocketCLI.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", format,
+                                   "--out-dir", out.path, "--date", "2023-09-29"])
+        #expect(r.status == 0, "\(id) \(format): \(r.stderr)")
+        let file = out.appendingPathComponent("\(Self.names[id]!).\(format)")
+        #expect(FileManager.default.fileExists(atPath: file.path), "\(id): expected \(file.lastPathComponent), got \((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [])")
+        return file
+    }
+
+    @Test func listShowsTheThreeDeliverables() throws {
+        let r = try DocketCLI.run(["list"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for id in Self.ids { #expect(r.stdout.contains(id)) }
+    }
+
+    @Test(arguments: ids)
+    func markdownAndHTMLContainEveryExampleValue(id: String) throws {
+        let mdFile = try fill(id, "md")
+        let md = try String(contentsOf: mdFile, encoding: .utf8)
+        let html = try String(contentsOf: try fill(id, "html"), encoding: .utf8)
+        // pandoc reads the filled Markdown back to plain text (escapes and markup removed).
+        let pandoc = try #require(ProcessRunner.which("pandoc"), "pandoc is not installed: run scripts/setup.sh test")
+        let plain = try ProcessRunner.run(pandoc, ["-f", "gfm", "-t", "plain", "--wrap=none", mdFile.path]).stdout.foldedWhitespace
+        for text in ExampleValues.texts(of: try example(id), skipping: ExampleValues.notPrinted[id] ?? []) {
+            #expect(plain.contains(text), "Markdown of \(id) lacks: \(text)")
+        }
+        #expect(html.contains("<table>"))
+        #expect(!md.contains("{{"))
+    }
+
+    func example(_ id: String) throws -> JSONValue {
+        try DataLoader.load(path: TestPaths.packageRoot.appendingPathComponent("Templates/\(id)/example.yaml").path).value
+    }
+}
+
+/// The printable text of example data: every string and number leaf, with Markdown values split
+/// into paragraphs, list items and table cells and their markup removed.
+enum ExampleValues {
+    /// Data paths whose values are shown differently (a label, a formatted date) or not at all.
+    static let notPrinted: [String: Set<String>] = [
+        // entity.type prints as its label ("Acute hospital"); dates print long ("October 27, 2023").
+        "pip-midyear-report": ["entity.type", "review.date"],
+        // the snapshot date prints as 12/13/2019 and the count as 3,237 (checked below).
+        "ia-midpoint-assessment": ["background.enrollment.snapshotDate", "background.enrollment.count", "focusAreas.*.id"],
+    ]
+
+    static func texts(of value: JSONValue, skipping: Set<String>, path: String = "") -> [String] {
+        if skipping.contains(path) || skipping.contains(path.replacingOccurrences(of: #"\.\d+\."#, with: ".*.", options: .regularExpression)) {
+            return []
+        }
+        switch value {
+        case .object(let o):
+            return o.keys.sorted().flatMap { texts(of: o[$0]!, skipping: skipping, path: path.isEmpty ? $0 : "\(path).\($0)") }
+        case .array(let a):
+            return a.enumerated().flatMap { texts(of: $1, skipping: skipping, path: "\(path).\($0)") }
+        case .string(let s):
+            return units(s)
+        case .int(let i):
+            return [String(i)]
+        default:
+            return []
+        }
+    }
+
+    /// Paragraphs, list items and table cells of a (Markdown) text, markup removed.
+    static func units(_ text: String) -> [String] {
+        var out: [String] = []
+        for block in text.components(separatedBy: "\n\n") {
+            let lines = block.split(separator: "\n").map(String.init)
+            if lines.first?.hasPrefix("|") == true {
+                for line in lines where !line.contains("---") {
+                    out += line.split(separator: "|").map { clean(String($0)) }
+                }
+            } else if lines.contains(where: { isItem($0) }) {
+                var current = ""
+                for line in lines {
+                    if isItem(line) { if !current.isEmpty { out.append(clean(current)) }; current = line }
+                    else { current += " " + line }
+                }
+                out.append(clean(current))
+            } else {
+                out.append(clean(block))
+            }
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
+    static func isItem(_ line: String) -> Bool {
+        line.hasPrefix("- ") || line.range(of: #"^\d+\. "#, options: .regularExpression) != nil
+    }
+
+    static func clean(_ s: String) -> String {
+        var t = s.replacingOccurrences(of: #"^(\s*- |\s*\d+\. |#+ )"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: "**", with: "")
+        t = t.replacingOccurrences(of: #"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])"#, with: "$1", options: .regularExpression)
+        return t.foldedWhitespace
+    }
+}
