@@ -58,6 +58,10 @@ public struct DocxTemplate: Sendable {
         let info: PackageInfo
         do { info = try PackageInfo(package) } catch { throw DiagnosticList([packageDiagnostic(error, file: file)]) }
         var diagnostics: [Diagnostic] = []
+        for required in ["_rels/.rels", info.mainPart] where package.parts[required] == nil {
+            diagnostics.append(Diagnostic(.error, rule: "docx.package", "the package has no \(required); it is not a Word document",
+                                          location: SourceLocation(file: file, place: required)))
+        }
         var parts: [Part] = []
         var slots: [MarkdownSlot] = []
         let names = package.orderedPartNames.filter { isTemplated($0, main: info.mainPart) }

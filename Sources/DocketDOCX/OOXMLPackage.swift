@@ -97,12 +97,11 @@ public struct OOXMLPackage: Sendable, Hashable {
         }
     }
 
-    /// Reads an unpacked package folder (`[Content_Types].xml`, `_rels/`, `word/` …). Hidden
-    /// files (`.DS_Store`, `.gitkeep`) are skipped.
+    /// Reads an unpacked package folder (`[Content_Types].xml`, `_rels/`, `word/` …). Dot files
+    /// other than `.rels` (`.DS_Store`, `.gitkeep`, `.git/`) are skipped.
     public static func load(folder url: URL, limits: PackageLimits = PackageLimits()) throws(PackageError) -> OOXMLPackage {
         let root = url.standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
             throw PackageError("cannot read folder \(url.path)")
         }
         var parts: [String: Data] = [:]
@@ -112,6 +111,7 @@ public struct OOXMLPackage: Sendable, Hashable {
             let full = file.standardizedFileURL.path
             guard full.hasPrefix(root.path + "/") else { continue }
             let name = String(full.dropFirst(root.path.count + 1))
+            if name.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != ".rels" }) { continue }
             if let problem = PartName.problem(name) { throw PackageError("unsafe file name: \(problem)", entry: name) }
             let data: Data
             do { data = try Data(contentsOf: file) } catch { throw PackageError("cannot read: \(error.localizedDescription)", entry: name) }
