@@ -99,9 +99,22 @@ struct TrackSandbox {
         #expect(reviews[0]["criteria"]?[1]?["comment"] == .string("describe anticipated challenges"))
         #expect(reviews[0]["resubmitBy"] == .string("2023-11-15"))
 
-        // The hospital files its own report (R000-03): its instance is untouched by the ACO's.
-        let hos = try s.json(["history", "BHOS/pip.hospital.pip1.midyear-planning"])
-        #expect(hos["status"] == .string("planned"))
+        // The hospital files its own report (R000-03): its instance is untouched by the ACO's,
+        // and `docket fill --track` records the filled file on it.
+        let hosKey = "BHOS/pip.hospital.pip1.midyear-planning"
+        #expect(try s.json(["history", hosKey])["status"] == .string("planned"))
+        let example = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml"), encoding: .utf8)
+        let data = s.dir.appendingPathComponent("bhos.yaml")
+        try example.replacingOccurrences(of: "abbreviation: MBRH", with: "abbreviation: BHOS").write(to: data, atomically: true, encoding: .utf8)
+        let report = s.dir.appendingPathComponent("BHOS_PIPMidYearReport_09282023.md").path
+        let fill = try DocketCLI.run(["fill", "pip-midyear-report", "--data", data.path, "--format", "md", "--output", report,
+                                      "--date", "2023-09-28", "--track", "--db", s.db], environment: ["DOCKET_NOW": "2023-09-28"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let hos = try s.json(["history", hosKey])
+        #expect(hos["status"] == .string("filled"))
+        let sum = try ProcessRunner.run(ProcessRunner.which("sha256sum") ?? "/usr/bin/sha256sum", [report])
+        #expect(hos["events"]?[1]?["sha256"] == .string(String(sum.stdout.prefix(64))))
+        #expect(hos["events"]?[1]?["file"] == .string(report))
         let row = "BACO,pip.aco.pip1.midyear-planning,"
         #expect(!(try s.ok(["board", "--format", "csv"], now: "2023-12-02").contains(row)))
         #expect(try s.ok(["board", "--all", "--format", "csv"], now: "2023-12-02").contains(row))
