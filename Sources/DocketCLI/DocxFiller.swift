@@ -1,22 +1,23 @@
 import DocketCore
+import DocketDOCX
 import DocketTemplate
 import Foundation
 
-/// Adapter from `docket fill` to the DOCX engine (module DocketDOCX).
+/// Adapter from `docket fill` to the DOCX engine: the template is compiled once, then filled per data file.
 struct DocxFiller: Sendable {
-    let url: URL
+    let template: DocxTemplate
 
     init(template url: URL) throws(DiagnosticList) {
-        self.url = url
-        throw DiagnosticList([Diagnostic(.error, rule: "fill.docx-unavailable", "DOCX output is not available in this build yet",
-                                         location: SourceLocation(file: url.path))])
+        template = try DocxTemplate.load(url)
     }
 
     func fill(_ data: JSONValue, options: RenderOptions) -> (Data?, [Diagnostic]) {
-        (nil, [])
+        let r = template.fill(data: data, options: options)
+        return (r.data, r.diagnostics)
     }
 
+    /// A Markdown template's filled output as a .docx with Docket's default styles.
     static func fromMarkdown(_ markdown: String, title: String) -> (Data?, [Diagnostic]) {
-        (nil, [Diagnostic(.error, rule: "fill.docx-unavailable", "DOCX output is not available in this build yet")])
+        (nil, [Diagnostic(.error, rule: "fill.docx-unavailable", "DOCX output from a Markdown template is not available in this build yet; use the deliverable's DOCX template or --format md")])
     }
 }
