@@ -3,6 +3,7 @@
 from its Markdown template, so both templates carry the same text in the same order.
 
     python3 Templates/tools/md2docx.py <id>      # rewrites Templates/<id>/docx/word/{document,header1,footer1}.xml
+    python3 Templates/tools/md2docx.py --check   # exit 1 if a docx/ folder is out of date with its template.md
 
 The shared parts (styles.xml, numbering.xml, settings.xml, content types, relationships) are
 copied from Templates/tools/docx-common/. Answer fields become content controls tagged
@@ -12,7 +13,6 @@ Which variables are answers is configured per deliverable in ANSWERS below.
 """
 import os
 import re
-import shutil
 import sys
 from xml.sax.saxutils import escape
 
@@ -334,6 +334,21 @@ SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/><w:foo
         '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
 
 
+CHECK = "--check" in sys.argv
+STALE = []
+
+
+def write(path, text):
+    """Writes `path`, or with --check records it when its content differs."""
+    if CHECK:
+        old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+        if old != text:
+            STALE.append(os.path.relpath(path, ROOT))
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    open(path, "w", encoding="utf-8").write(text)
+
+
 def build(deliverable):
     folder = os.path.join(ROOT, deliverable)
     md = open(os.path.join(folder, "template.md"), encoding="utf-8").read()
@@ -344,17 +359,19 @@ def build(deliverable):
     for dirpath, _, files in os.walk(common):
         for f in files:
             src = os.path.join(dirpath, f)
-            dst = os.path.join(docx, os.path.relpath(src, common))
-            os.makedirs(os.path.dirname(dst), exist_ok=True)
-            shutil.copyfile(src, dst)
+            rel = os.path.relpath(src, common)
+            if rel == os.path.join("docProps", "core.xml"):
+                continue  # written below with the deliverable's title
+            dst = os.path.join(docx, rel)
+            write(dst, open(src, encoding="utf-8").read())
     doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>\n%s\n%s</w:body></w:document>\n'
            % (W, body, SECT))
-    open(os.path.join(docx, "word", "document.xml"), "w", encoding="utf-8").write(doc)
+    write(os.path.join(docx, "word", "document.xml"), doc)
     title = escape(ANSWERS[deliverable]["title"])
     header = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr %s><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
               '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{entity.name}}</w:t></w:r>'
               '<w:r><w:tab/><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:hdr>\n' % (W, title))
-    open(os.path.join(docx, "word", "header1.xml"), "w", encoding="utf-8").write(header)
+    write(os.path.join(docx, "word", "header1.xml"), header)
     footer = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr %s><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
               '<w:r><w:t xml:space="preserve">{{docket.fileName}}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>'
               '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
@@ -363,7 +380,7 @@ def build(deliverable):
               '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NUMPAGES </w:instrText></w:r>'
               '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
               '</w:p></w:ftr>\n' % W)
-    open(os.path.join(docx, "word", "footer1.xml"), "w", encoding="utf-8").write(footer)
+    write(os.path.join(docx, "word", "footer1.xml"), footer)
     rels = ['<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
             '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>',
             '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>',
@@ -372,15 +389,18 @@ def build(deliverable):
     for url, rid in sorted(conv.links.items(), key=lambda kv: kv[1]):
         rels.append('<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="%s" TargetMode="External"/>'
                     % (rid, escape(url, {'"': "&quot;"})))
-    os.makedirs(os.path.join(docx, "word", "_rels"), exist_ok=True)
-    open(os.path.join(docx, "word", "_rels", "document.xml.rels"), "w", encoding="utf-8").write(
+    write(os.path.join(docx, "word", "_rels", "document.xml.rels"),
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\n'
         + "\n".join(rels) + "\n</Relationships>\n")
     core = open(os.path.join(common, "docProps", "core.xml"), encoding="utf-8").read().replace("Docket deliverable", title)
-    open(os.path.join(docx, "docProps", "core.xml"), "w", encoding="utf-8").write(core)
+    write(os.path.join(docx, "docProps", "core.xml"), core)
 
 
 if __name__ == "__main__":
-    for d in sys.argv[1:] or sorted(ANSWERS):
+    for d in [a for a in sys.argv[1:] if not a.startswith("--")] or sorted(ANSWERS):
         build(d)
-        print("wrote", d)
+        if not CHECK:
+            print("wrote", d)
+    if STALE:
+        print("out of date (run python3 Templates/tools/md2docx.py):\n  " + "\n  ".join(STALE))
+        sys.exit(1)

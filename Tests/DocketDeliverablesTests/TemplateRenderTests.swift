@@ -29,6 +29,26 @@ import Testing
         }
     }
 
+    /// The DOCX folders are generated from template.md (Templates/tools/md2docx.py): they must be
+    /// up to date, well-formed XML, and share one styles.xml / numbering.xml design.
+    @Test func docxFoldersAreInSyncWithTheMarkdownTemplates() throws {
+        let python = try #require(ProcessRunner.which("python3"))
+        let r = try ProcessRunner.run(python, ["Templates/tools/md2docx.py", "--check"], cwd: TestPaths.packageRoot)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let parse = try ProcessRunner.run(python, ["-c", """
+            import glob, sys, xml.dom.minidom
+            files = glob.glob('Templates/*/docx/**/*.xml', recursive=True) + glob.glob('Templates/*/docx/**/.rels', recursive=True) + glob.glob('Templates/*/docx/**/*.rels', recursive=True)
+            for f in files: xml.dom.minidom.parse(f)
+            print(len(set(files)))
+            """], cwd: TestPaths.packageRoot)
+        #expect(parse.status == 0, "\(parse.stderr)")
+        #expect(Int(parse.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 33)
+        for part in ["word/styles.xml", "word/numbering.xml", "word/settings.xml"] {
+            let texts = try Shipped.registry.deliverables.map { try Data(contentsOf: $0.docxFolderURL.appendingPathComponent(part)) }
+            #expect(Set(texts).count == 1, "\(part) differs between deliverables")
+        }
+    }
+
     @Test func pipExampleValuesAppear() {
         let out = MarkdownReader.unescape(Shipped.markdown("pip-midyear-report").output)
         for value in ["Merrimack Bay Regional Hospital (MBRH)", "Dr. Elena Marquez-Whitfield", "emarquez@mbrh.example.org",
