@@ -75,9 +75,11 @@ public struct MassachusettsHolidays: Sendable, Hashable {
         return first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (n - 1))
     }
 
-    /// The holiday observed on `date`, if any (checks the neighbouring years for moved days).
+    /// The holiday observed on `date`, if any. Observed days move by one day at most, so only
+    /// December 31 can hold the next year's holiday (New Year's Day on a Saturday, federal rule).
     public func holiday(on date: LocalDate) -> Holiday? {
-        for y in (date.year - 1)...(date.year + 1) {
+        let years = date.month == 12 && date.day == 31 ? [date.year, date.year + 1] : [date.year]
+        for y in years {
             if let h = holidays(in: y).first(where: { $0.observed == date }) { return h }
         }
         return nil

@@ -13,7 +13,8 @@ extension Schedule {
         for rule in rules where matches(rule.when, chosen) {
             events += instances(of: rule, chosen: chosen, options: options)
         }
-        return events.filter { keep($0, options) }.sorted(by: CalendarEvent.dueOrder)
+        let wanted = wantedEntityTypes(options)
+        return events.filter { keep($0, options, wanted) }.sorted(by: CalendarEvent.dueOrder)
     }
 
     /// The alternative in force for every choice: the query's, else the default.
@@ -62,15 +63,18 @@ extension Schedule {
         when.allSatisfy { key, alts in chosen[key].map(alts.contains) ?? false }
     }
 
-    func keep(_ e: CalendarEvent, _ q: CalendarQuery) -> Bool {
+    /// The entity types a query keeps: its own, their parents (ACPP → ACO) and their children
+    /// (ACO → ACPP, PCACO); nil when the query does not filter by entity type.
+    func wantedEntityTypes(_ q: CalendarQuery) -> Set<String>? {
+        guard !q.entityTypes.isEmpty else { return nil }
+        let parents = q.entityTypes.compactMap { t in entityTypes.first { $0.id == t }?.parent }
+        let children = entityTypes.filter { $0.parent.map(q.entityTypes.contains) ?? false }.map(\.id)
+        return q.entityTypes.union(parents).union(children)
+    }
+
+    func keep(_ e: CalendarEvent, _ q: CalendarQuery, _ wanted: Set<String>?) -> Bool {
         if !q.programs.isEmpty, !q.programs.contains(e.program) { return false }
-        if !q.entityTypes.isEmpty {
-            // A type matches its own events, its parent's (ACPP → ACO) and its children's (ACO → ACPP, PCACO).
-            let parents = q.entityTypes.compactMap { t in entityTypes.first { $0.id == t }?.parent }
-            let children = entityTypes.filter { $0.parent.map(q.entityTypes.contains) ?? false }.map(\.id)
-            let wanted = q.entityTypes.union(parents).union(children)
-            if wanted.isDisjoint(with: e.entityTypes) { return false }
-        }
+        if let wanted, wanted.isDisjoint(with: e.entityTypes) { return false }
         guard let due = e.due.flatMap(LocalDate.init) else { return q.includePending }
         if let from = q.from, due < from { return false }
         if let to = q.to, due > to { return false }
@@ -191,7 +195,8 @@ public enum RuleEngine {
     }
 
     static func substitute(_ text: String, _ subs: [String: String]) -> String {
-        subs.keys.sorted().reduce(text) { $0.replacingOccurrences(of: $1, with: subs[$1]!) }
+        guard text.contains("{") else { return text }
+        return subs.keys.sorted().reduce(text) { $0.replacingOccurrences(of: $1, with: subs[$1]!) }
     }
 }
 
