@@ -38,6 +38,11 @@ public struct Tracker: Sendable {
                 guard var partner = try s.entity(p) else {
                     throw TrackerError.unknownEntity(p, known: try s.entities().map(\.abbreviation))
                 }
+                guard entity.isACO != partner.isACO, entity.isACO || entity.type == "hospital",
+                      partner.isACO || partner.type == "hospital" else {
+                    throw TrackerError.invalid(rule: "track.bad-partner",
+                        "\(entity.abbreviation) (\(entity.type)) cannot partner with \(p) (\(partner.type)): PIP partnerships pair an ACO (aco, acpp, pcaco) with a hospital (R000-02)")
+                }
                 if !partner.partners.contains(entity.abbreviation) {
                     partner.partners.append(entity.abbreviation)
                     partner.partners.sort()
@@ -60,6 +65,10 @@ public struct Tracker: Sendable {
         }
         if e.partners.contains(e.abbreviation) {
             throw TrackerError.invalid(rule: "track.bad-partner", "\(e.abbreviation) cannot partner with itself")
+        }
+        if e.partnerExempt && !e.partners.isEmpty {
+            throw TrackerError.invalid(rule: "track.bad-partner",
+                "\(e.abbreviation) is partner-exempt but lists partners \(e.partners.joined(separator: ", ")); drop one of them")
         }
     }
 

@@ -36,6 +36,9 @@ public struct Entity: Sendable, Hashable, Codable {
     /// `entity add --no-implied-types` turns it off, `--also TYPE` adds others.
     public static let impliedTypes: [String: [String]] = ["acpp": ["aco"], "pcaco": ["aco"]]
 
+    /// An ACO of any kind (aco, acpp, pcaco): the ACO side of a PIP partnership.
+    public var isACO: Bool { ["aco", "acpp", "pcaco"].contains(type) }
+
     /// Every calendar entity type this entity matches.
     public var matchTypes: [String] {
         var out = [type]

@@ -65,6 +65,13 @@ import Testing
         #expect(try t.entity("BACO").contacts.first?.email == "ann@example.org")
         try t.addEntity(Entity(abbreviation: "BACO", name: "Bay ACO", type: "acpp"))
         #expect(try t.entity("BHOS").partners == [])
+        try t.addEntity(Entity(abbreviation: "H2", name: "Second Hospital", type: "hospital"))
+        #expect(trackerError { try t.addEntity(Entity(abbreviation: "H3", name: "H3", type: "hospital", partners: ["H2"])) }?
+            .diagnostic.message.contains("pair an ACO") == true)
+        #expect(trackerError { try t.addEntity(Entity(abbreviation: "M", name: "M", type: "mco", partners: ["H2"])) } != nil)
+        #expect(trackerError { try t.addEntity(Entity(abbreviation: "A", name: "A", type: "aco", partnerExempt: true, partners: ["H2"])) }?
+            .diagnostic.message.contains("partner-exempt") == true)
+        #expect(try t.entities().map(\.abbreviation) == ["BACO", "BHOS", "H2"])
     }
 
     @Test func reviewPartiallyMetRequiresResubmissionDate() throws {
