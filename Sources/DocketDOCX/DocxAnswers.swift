@@ -1,0 +1,166 @@
+import DocketCore
+import DocketXML
+import Foundation
+
+/// One answer read back from a filled (possibly Word-edited) document: the text of a content
+/// control tagged `docket:<path>`, or the state of a checkbox tagged `docket:check:<path>` /
+/// `docket:checkNo:<path>`.
+public struct DocxAnswer: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case text, check, checkNo }
+    public var kind: Kind
+    /// The field path, e.g. `contacts.executiveSponsor.name` or `goals.0.title`.
+    public var path: String
+    /// The visible text (paragraphs joined by `\n`; "" while Word shows the placeholder).
+    public var text: String
+    /// Checkbox state (check/checkNo kinds), nil for text answers.
+    public var checked: Bool?
+    /// True when Word still shows the control's placeholder text (nothing was entered).
+    public var isPlaceholder: Bool
+    /// File, and place: part, the heading above, table/row/cell.
+    public var location: SourceLocation
+}
+
+/// Reads the answer regions of a .docx (docs/template-language.md, "Answer regions"). The
+/// document is untrusted: it goes through `OOXMLPackage`'s limits and the hardened XML parser.
+public enum DocxAnswers {
+    public static func read(docx url: URL, limits: PackageLimits = PackageLimits()) throws(PackageError) -> [DocxAnswer] {
+        try read(package: try OOXMLPackage.load(docx: url, limits: limits), file: url.path, limits: limits)
+    }
+
+    /// Answers in document order: main document first, then headers, footers and notes.
+    public static func read(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits()) throws(PackageError) -> [DocxAnswer] {
+        let info = try PackageInfo(package)
+        guard package.parts[info.mainPart] != nil else { throw PackageError("the package has no \(info.mainPart)") }
+        let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
+        var answers: [DocxAnswer] = []
+        for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
+            let bytes = package.parts[name]!
+            guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError("part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
+            let document: XMLDocument
+            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes) } catch {
+                throw PackageError("invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
+            }
+            var walker = AnswerWalker(file: file, part: name)
+            walker.walk(document.root)
+            answers += walker.answers
+        }
+        return answers
+    }
+
+    /// Text answers by path (the last one wins when a path repeats); checkboxes as "Yes"/"No"
+    /// when checked.
+    public static func values(_ answers: [DocxAnswer]) -> [String: String] {
+        var out: [String: String] = [:]
+        for a in answers {
+            switch a.kind {
+            case .text: out[a.path] = a.isPlaceholder ? "" : a.text
+            case .check: if a.checked == true { out[a.path] = "Yes" } else if out[a.path] == nil { out[a.path] = "" }
+            case .checkNo: if a.checked == true { out[a.path] = "No" } else if out[a.path] == nil { out[a.path] = "" }
+            }
+        }
+        return out
+    }
+}
+
+/// Walks a part keeping track of the heading above and the table/row/cell.
+struct AnswerWalker {
+    let file: String
+    let part: String
+    var answers: [DocxAnswer] = []
+    private var heading: String?
+    private var tables = 0
+    private var cells: [(row: Int, cell: Int)] = []
+
+    init(file: String, part: String) {
+        self.file = file
+        self.part = part
+    }
+
+    mutating func walk(_ e: XMLElement) {
+        for case .element(let c) in e.children {
+            switch c.name {
+            case "w:tbl":
+                if cells.isEmpty { tables += 1 }
+                cells.append((0, 0))
+                walk(c)
+                cells.removeLast()
+            case "w:tr":
+                cells[cells.count - 1].row += 1
+                cells[cells.count - 1].cell = 0
+                walk(c)
+            case "w:tc":
+                cells[cells.count - 1].cell += 1
+                walk(c)
+            case "w:p":
+                if Self.isHeading(c) { heading = WMLReader.visibleText(c) }
+                walk(c)
+            case "w:sdt":
+                record(c)
+                walk(c)
+            default:
+                walk(c)
+            }
+        }
+    }
+
+    static func isHeading(_ p: XMLElement) -> Bool {
+        guard let pPr = p.child("w:pPr") else { return false }
+        if let style = pPr.child("w:pStyle")?.attribute("w:val"), style.hasPrefix("Heading") || style == "Title" { return true }
+        return pPr.child("w:outlineLvl") != nil
+    }
+
+    private var place: String {
+        var parts = [part]
+        if let heading, !heading.isEmpty { parts.append("under “\(heading)”") }
+        if let innermost = cells.last { parts.append("table \(tables), row \(innermost.row), cell \(innermost.cell)") }
+        return parts.joined(separator: ", ")
+    }
+
+    private mutating func record(_ sdt: XMLElement) {
+        guard let pr = sdt.child("w:sdtPr"), let tag = pr.child("w:tag")?.attribute("w:val"), tag.hasPrefix("docket:") else { return }
+        var rest = String(tag.dropFirst("docket:".count))
+        var kind = DocxAnswer.Kind.text
+        for (prefix, k) in [("check:", DocxAnswer.Kind.check), ("checkNo:", .checkNo)] where rest.hasPrefix(prefix) {
+            kind = k
+            rest = String(rest.dropFirst(prefix.count))
+        }
+        let content = sdt.child("w:sdtContent") ?? XMLElement("w:sdtContent")
+        var checked: Bool?
+        if let box = pr.child("w14:checkbox") {
+            let value = box.child("w14:checked")?.attribute("w14:val")
+            checked = value == "1" || value == "true"
+        } else if kind != .text {
+            checked = WMLReader.visibleText(content).contains("☒")
+        }
+        answers.append(DocxAnswer(kind: kind, path: rest, text: WMLReader.visibleText(content), checked: kind == .text ? nil : checked,
+                                  isPlaceholder: pr.child("w:showingPlcHdr") != nil,
+                                  location: SourceLocation(file: file, place: place)))
+    }
+}
+
+/// Visible text of WordprocessingML: `w:t`, tabs, breaks; paragraphs joined by `\n`; deleted
+/// text (`w:del`) left out.
+enum WMLReader {
+    static func visibleText(_ e: XMLElement) -> String {
+        var lines: [String] = []
+        var current = ""
+        func walk(_ x: XMLElement) {
+            for case .element(let c) in x.children {
+                switch c.name {
+                case "w:t": current += c.textContent
+                case "w:tab": current += "\t"
+                case "w:br", "w:cr": current += "\n"
+                case "w:del", "w:delText", "w:sdtPr", "w:rPr", "w:pPr", "w:moveFrom": break
+                case "w:p":
+                    walk(c)
+                    lines.append(current)
+                    current = ""
+                default: walk(c)
+                }
+            }
+        }
+        walk(e)
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
+    }
+}
