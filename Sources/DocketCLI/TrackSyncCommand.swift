@@ -34,6 +34,7 @@ struct TrackSyncCommand: ParsableCommand {
             var out = "sync: \(report.created.count) created, \(report.updated.count) updated, \(report.unchanged) unchanged\n"
             for k in report.created { out += "  + \(k)\n" }
             for k in report.updated { out += "  ~ \(k)\n" }
+            for k in report.stale { out += "  ? \(k): no longer in the calendar; left as it is\n" }
             TrackRunner.emit(out)
         }
     }

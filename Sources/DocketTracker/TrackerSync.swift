@@ -26,6 +26,9 @@ public struct SyncReport: Sendable, Hashable {
     /// Keys whose due date, certainty or title changed (e.g. a trigger resolved a pending date).
     public var updated: [String] = []
     public var unchanged = 0
+    /// Keys of instances whose event the calendar no longer produces (e.g. after `--choose`);
+    /// they are left as they are. Only computed for a sync without `--from`/`--to`.
+    public var stale: [String] = []
 }
 
 extension Tracker {
@@ -54,6 +57,11 @@ extension Tracker {
                     .sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
                 for event in events {
                     try apply(event, to: entity, in: s, report: &report)
+                }
+                if from == nil && to == nil {
+                    let ids = Set(events.map(\.id))
+                    report.stale += try s.instances()
+                        .filter { $0.entity == entity.abbreviation && !ids.contains($0.eventID) }.map(\.key)
                 }
             }
             return report
