@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// End to end: `docket fill <id> --data Templates/<id>/example.yaml` for the three shipped
-/// deliverables, in md and html, read back by pandoc. Every value of the example data must appear.
+/// deliverables, in docx, md and html, read back by real readers (LibreOffice text and pandoc for
+/// .docx). Every value of the example data must appear.
 @Suite struct DeliverablesFillTests {
     static let ids = ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"]
     static let names = ["pip-midyear-report": "MBRH_PIPMidYearReport_09292023",
@@ -29,6 +30,28 @@ import Testing
     }
 
     @Test(arguments: ids)
+    func docxContainsEveryExampleValue(id: String) throws {
+        let docx = try fill(id, "docx")
+        let libre = try Readers.libreOfficeText(docx).foldedWhitespace
+        let pandoc = try Readers.pandocText(docx).foldedWhitespace
+        let expected = ExampleValues.texts(of: try example(id), skipping: ExampleValues.notPrinted[id] ?? [])
+        #expect(expected.count > 10)
+        for text in expected {
+            #expect(libre.contains(text), "LibreOffice text of \(id) lacks: \(text)")
+            #expect(pandoc.contains(text), "pandoc text of \(id) lacks: \(text)")
+        }
+        #expect(!libre.contains("{{"), "unfilled tag in \(id)")
+        if id == "ia-midpoint-assessment" {
+            #expect(libre.contains("As of December 2019, 3,237 members were enrolled with CCP."))
+            #expect(libre.contains("Community Partner Enrollment Snapshot (12/13/2019)"))
+        }
+        if id == "pip-midyear-report" {
+            #expect(libre.contains("Acute hospital"))
+            #expect(libre.contains("on October 27, 2023"))
+        }
+    }
+
+    @Test(arguments: ids)
     func markdownAndHTMLContainEveryExampleValue(id: String) throws {
         let mdFile = try fill(id, "md")
         let md = try String(contentsOf: mdFile, encoding: .utf8)
@@ -41,6 +64,19 @@ import Testing
         }
         #expect(html.contains("<table>"))
         #expect(!md.contains("{{"))
+    }
+
+    @Test func hqeCheckboxesAreContentControls() throws {
+        let docx = try fill("hqe-strategic-plan", "docx")
+        let r = try Readers.runPython("""
+            import sys, zipfile, re
+            x = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode()
+            for tag in ['check:commitment.publicStatement.exists', 'checkNo:commitment.publicStatement.exists']:
+                m = re.search(r'<w:sdt>(?:(?!</w:sdt>).)*docket:' + re.escape(tag) + r'"(?:(?!</w:sdt>).)*</w:sdt>', x)
+                print(tag, re.search(r'w14:checked w14:val="(\\d)"', m.group(0)).group(1), '\\u2612' in m.group(0))
+            """, [docx.path])
+        #expect(r.stdout.contains("check:commitment.publicStatement.exists 1 True"), "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("checkNo:commitment.publicStatement.exists 0 False"), "\(r.stdout) \(r.stderr)")
     }
 
     func example(_ id: String) throws -> JSONValue {
