@@ -11,26 +11,11 @@ enum TargetResolver {
         let known = DeliverableCatalog.ids()
         if let target = DeliverableCatalog.target(id: argument) { return target }
         var message = "'\(argument)' is neither a deliverable id nor an existing template path"
-        if let close = known.min(by: { editDistance($0, argument) < editDistance($1, argument) }), editDistance(close, argument) <= 4 {
+        if let close = Suggestion.closest(to: argument, in: known) {
             message += "; did you mean '\(close)'?"
         } else if !known.isEmpty {
             message += "; deliverables: \(known.joined(separator: ", "))"
         }
         throw Diagnostic(.error, rule: "fill.target", message)
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var prev = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cur = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = cur
-            }
-        }
-        return row[b.count]
     }
 }

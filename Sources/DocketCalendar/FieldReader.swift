@@ -23,7 +23,7 @@ struct FieldReader {
             return nil
         }
         for key in o.keys.sorted() where !allowed.contains(key) {
-            let hint = allowed.sorted().min { Self.distance($0, key) < Self.distance($1, key) }.map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.closest(to: key, in: allowed.sorted(), maxDistance: .max).map { " (did you mean '\($0)'?)" } ?? ""
             error(JSONPointer.appending(pointer, key), "schedule.unknown-key", "unknown key '\(key)'\(hint)")
         }
         return o
@@ -92,21 +92,5 @@ struct FieldReader {
         let tokens = JSONPointer.tokens(pointer)
         let parent = "/" + tokens.dropLast().map(JSONPointer.escape).joined(separator: "/")
         error(tokens.count <= 1 ? "" : parent, "schedule.required", "missing required key '\(tokens.last ?? "")'")
-    }
-
-    /// Levenshtein distance, for "did you mean" hints.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = saved
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 }
