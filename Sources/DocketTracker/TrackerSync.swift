@@ -46,22 +46,29 @@ extension Tracker {
                     "no entities to sync; add one with `docket track entity add ABBR --name … --type …`")
             }
             let triggers = try s.triggers()
+            let existing = Dictionary(grouping: try s.instances(), by: \.entity)
+            // Entities of the same types with the same trigger dates get the same events: ask once.
+            var cache: [String: [CalendarEvent]] = [:]
             var report = SyncReport()
             for entity in entities {
                 var map: [String: String] = [:]
                 for t in triggers where t.entity == nil { map[t.trigger] = t.date }
                 for t in triggers where t.entity == entity.abbreviation { map[t.trigger] = t.date }
                 let types = entity.matchTypes + (entity.obstetric ? ["obstetric"] : [])
-                let events = try provider.events(entityTypes: types, from: from, to: to, triggers: map)
-                    .filter { Self.inRange($0.due, from: from, to: to) }
-                    .sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
+                let key = types.sorted().joined(separator: ",") + "|" + map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                let events: [CalendarEvent]
+                if let hit = cache[key] { events = hit } else {
+                    events = try provider.events(entityTypes: types, from: from, to: to, triggers: map)
+                        .filter { Self.inRange($0.due, from: from, to: to) }
+                        .sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
+                    cache[key] = events
+                }
                 for event in events {
                     try apply(event, to: entity, in: s, report: &report)
                 }
                 if from == nil && to == nil {
                     let ids = Set(events.map(\.id))
-                    report.stale += try s.instances()
-                        .filter { $0.entity == entity.abbreviation && !ids.contains($0.eventID) }.map(\.key)
+                    report.stale += (existing[entity.abbreviation] ?? []).filter { !ids.contains($0.eventID) }.map(\.key)
                 }
             }
             return report
