@@ -18,6 +18,10 @@ struct DocxFiller: Sendable {
 
     /// A Markdown template's filled output as a .docx with Docket's default styles.
     static func fromMarkdown(_ markdown: String, title: String) -> (Data?, [Diagnostic]) {
-        (nil, [Diagnostic(.error, rule: "fill.docx-unavailable", "DOCX output from a Markdown template is not available in this build yet; use the deliverable's DOCX template or --format md")])
+        do {
+            return (try MarkdownDocx.docx(markdown: markdown), [])
+        } catch {
+            return (nil, error.diagnostics)
+        }
     }
 }

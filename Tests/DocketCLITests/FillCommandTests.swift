@@ -93,4 +93,24 @@ import DocketTestSupport
         let docxToTerminal = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx"])
         #expect(docxToTerminal.status != 0)
     }
+
+    @Test func markdownTemplateToDocxIsReadByPandocAndLibreOfficeAndDeterministic() throws {
+        let out1 = TestPaths.temporaryDirectory(), out2 = TestPaths.temporaryDirectory()
+        for out in [out1, out2] {
+            let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx",
+                                       "--out-dir", out.path, "--date", "2023-09-29"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let docx = out1.appendingPathComponent("HBHP_Contacts_09292023.docx")
+        #expect(try Data(contentsOf: docx) == Data(contentsOf: out2.appendingPathComponent("HBHP_Contacts_09292023.docx")))
+        let plain = try Readers.pandocText(docx).foldedWhitespace
+        for value in ["Harbor & Bay \"Health\" Partners (HBHP)", "Due September 30, 2023.", "Dr. Luis Ortega",
+                      "lortega@hbhp.example.org", "We met four times with our partner hospital.", "Chose care coordination"] {
+            #expect(plain.contains(value), "pandoc text lacks \(value)")
+        }
+        let lo = try Readers.libreOfficeText(docx).foldedWhitespace
+        #expect(lo.contains("dana.whitfield@hbhp.example.org"))
+        #expect(lo.contains("Reviewed disparities data"))
+        #expect(!lo.contains("{{"))
+    }
 }
