@@ -10,6 +10,8 @@ public final class ECMARegex: @unchecked Sendable {
     private let regex: NSRegularExpression
     /// Set when the pattern is a plain literal (no metacharacters): matching is `contains`.
     private let literal: String?
+    /// Set for simple patterns matched natively on UTF-8 (see `SimplePattern`).
+    private let simple: SimplePattern?
 
     static let whitespace = "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
 
@@ -21,12 +23,24 @@ public final class ECMARegex: @unchecked Sendable {
         self.regex = regex
         let meta = Set("\\^$.|?*+()[]{}")
         literal = pattern.contains(where: { meta.contains($0) }) ? nil : pattern
+        simple = literal == nil ? SimplePattern(pattern) : nil
     }
 
     public func matches(_ string: String) -> Bool {
-        if let literal { return literal.isEmpty || string.contains(literal) }
+        if let literal { return Self.contains(string, literal) }
+        if let simple { return simple.matches(string) }
         let ns = string as NSString
         return regex.firstMatch(in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+    }
+
+    /// Substring search on code units (no Unicode canonical equivalence, as in ECMA-262).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        if n.isEmpty { return true }
+        let h = Array(haystack.utf8)
+        guard h.count >= n.count else { return false }
+        for i in 0...(h.count - n.count) where h[i] == n[0] && h[i..<(i + n.count)].elementsEqual(n) { return true }
+        return false
     }
 
     /// ECMA-262 → ICU. Returns nil for escapes ECMA-262 (with the `u` flag) rejects.

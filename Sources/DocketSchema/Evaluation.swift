@@ -83,6 +83,18 @@ final class Evaluation {
                    absoluteKeywordLocation: keyword.absoluteLocation)
     }
 
+    /// Runs `check` on every element, all of which must pass; stops at the first failure
+    /// unless collecting (then every failure is reported).
+    @inline(__always)
+    func all<S: Sequence>(_ items: S, _ check: (S.Element) -> Bool) -> Bool {
+        var valid = true
+        for item in items where !check(item) {
+            valid = false
+            if !collect { return false }
+        }
+        return valid
+    }
+
     /// Runs `body` with `token` appended to the instance location (collecting mode only).
     @inline(__always)
     func descend<T>(_ token: String, _ body: () -> T) -> T {

@@ -20,7 +20,7 @@ enum JSONSemantics {
             return true
         case (.string(let x), .string(let y)):
             // Code point equality: Swift's `==` would equate canonically equivalent strings.
-            return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+            return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
         default: return a == b
         }
     }
@@ -56,10 +56,42 @@ enum JSONSemantics {
         }
     }
 
+    /// A decimal divisor as an integer over a power of ten (0.01 → 1 / 100), when it is one
+    /// with at most 15 fractional digits: lets `isMultiple` work in scaled doubles.
+    struct ScaledDivisor: Sendable {
+        let integer: Double
+        let scale: Double
+        init?(_ divisor: JSONValue) {
+            guard case .double(let m) = divisor, m > 0, m.isFinite else { return nil }
+            var scale = 1.0
+            for _ in 0...15 {
+                let scaled = m * scale
+                if abs(scaled - scaled.rounded()) <= 4 * scaled.ulp, scaled < 9e15 {
+                    // 0.07 · 100 is 7.000000000000001 in binary: the decimal digits end here.
+                    integer = scaled.rounded()
+                    self.scale = scale
+                    return
+                }
+                scale *= 10
+            }
+            return nil
+        }
+    }
+
     /// Whether `value` is an integer multiple of `divisor` (> 0), exactly for decimals.
-    static func isMultiple(_ value: JSONValue, of divisor: JSONValue, divisorDecimal: Decimal?) -> Bool {
+    static func isMultiple(_ value: JSONValue, of divisor: JSONValue, divisorDecimal: Decimal?,
+                           scaled: ScaledDivisor? = nil) -> Bool {
         if case .int(let x) = value, case .int(let m) = divisor { return x % m == 0 }
         guard let x = value.numericValue, let m = divisor.numericValue else { return true }
+        if let scaled {
+            // x·10^k must be (within a few ulps of binary rounding) an integer multiple of m·10^k.
+            let xs = x * scaled.scale
+            if xs.isFinite && abs(xs) < 9e15 {
+                let r = xs.rounded()
+                guard abs(xs - r) <= 8 * xs.ulp else { return false }
+                return scaled.integer == 1 || r.truncatingRemainder(dividingBy: scaled.integer) == 0
+            }
+        }
         let quotient = x / m
         if !quotient.isFinite {
             // Overflow: an integral value is a multiple of any divisor of 1 (0.5, 0.25…).

@@ -30,15 +30,10 @@ final class PrefixItemsKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .array(let a) = instance else { return true }
-        var valid = true
         let n = min(a.count, nodes.count)
-        for i in 0..<n {
+        let valid = e.all(0..<n) { i in
             var child = Annotations(track: false)
-            let ok = e.keyword(String(i)) { e.descend(String(i)) { nodes[i].evaluate(a[i], e, &child) } }
-            if !ok {
-                valid = false
-                if !e.collect { return false }
-            }
+            return e.keyword(String(i)) { e.descend(String(i)) { nodes[i].evaluate(a[i], e, &child) } }
         }
         if ann.track { ann.itemsPrefix = max(ann.itemsPrefix, n) }
         return valid
@@ -55,17 +50,13 @@ final class ItemsKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .array(let a) = instance, a.count > skip else { return true }
-        var valid = true
         if node.boolean == false {
             e.fail(self, "no items are allowed after the first \(skip) (items is false); found \(a.count)")
             return false
         }
-        for i in skip..<a.count {
+        let valid = e.all(skip..<a.count) { i in
             var child = Annotations(track: false)
-            if !e.descend(String(i), { node.evaluate(a[i], e, &child) }) {
-                valid = false
-                if !e.collect { return false }
-            }
+            return e.descend(String(i)) { node.evaluate(a[i], e, &child) }
         }
         if valid && ann.track { ann.allItems = true }
         return valid

@@ -31,9 +31,17 @@ enum ObjectApplicators {
         return out
     }
 
-    /// The keys of `o`: sorted when collecting errors (deterministic output), as stored otherwise.
-    static func keys(_ o: [String: JSONValue], _ e: Evaluation) -> [String] {
-        e.collect ? o.keys.sorted() : Array(o.keys)
+    /// Runs `body` on every property, all of which must pass: sorted by key when collecting
+    /// (deterministic reports), in storage order and stopping at the first failure otherwise.
+    @inline(__always)
+    static func all(_ o: [String: JSONValue], _ e: Evaluation, _ body: (String, JSONValue) -> Bool) -> Bool {
+        if e.collect {
+            var valid = true
+            for key in o.keys.sorted() where !body(key, o[key]!) { valid = false }
+            return valid
+        }
+        for (key, value) in o where !body(key, value) { return false }
+        return true
     }
 }
 
@@ -45,6 +53,16 @@ final class PropertiesKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
+        if !e.collect && !ann.track && properties.count <= 16 {
+            // Hot path: walk the instance and find each key among the few declared names by
+            // comparison, which is cheaper than hashing every name into the instance.
+            for (key, value) in o {
+                guard let i = properties.firstIndex(where: { $0.0 == key }) else { continue }
+                var child = Annotations(track: false)
+                if !properties[i].1.evaluate(value, e, &child) { return false }
+            }
+            return true
+        }
         var valid = true
         for (name, node) in properties {
             guard let value = o[name] else { continue }
@@ -68,50 +86,53 @@ final class PatternPropertiesKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
-        var valid = true
-        for key in ObjectApplicators.keys(o, e) {
+        return ObjectApplicators.all(o, e) { key, value in
+            var valid = true
             for (regex, node) in patterns where regex.matches(key) {
                 var child = Annotations(track: false)
-                let ok = e.keyword(regex.source) { e.descend(key) { node.evaluate(o[key]!, e, &child) } }
-                if !ok {
+                if !e.keyword(regex.source, { e.descend(key) { node.evaluate(value, e, &child) } }) {
                     valid = false
                     if !e.collect { return false }
                 }
                 if ann.track { ann.properties.insert(key) }
             }
+            return valid
         }
-        return valid
     }
 }
 
 final class AdditionalPropertiesKeyword: KeywordBase, @unchecked Sendable {
     let node: SchemaNode
     let names: Set<String>
+    let nameList: [String]
     let patterns: [ECMARegex]
     init(parent: String, node: SchemaNode, names: Set<String>, patterns: [ECMARegex]) {
         self.node = node
         self.names = names
+        self.nameList = names.sorted()
         self.patterns = patterns
         super.init(name: "additionalProperties", parent: parent)
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
-        var valid = true
-        for key in ObjectApplicators.keys(o, e) where !names.contains(key) && !patterns.contains(where: { $0.matches(key) }) {
-            var child = Annotations(track: false)
+        let valid = ObjectApplicators.all(o, e) { key, value in
+            if isDeclared(key) { return true }
             if node.boolean == false {
                 e.descend(key) { e.fail(self, "property '\(key)' is not allowed here (additionalProperties is false)") }
-                valid = false
-                if !e.collect { return false }
-                continue
+                return false
             }
-            if !e.descend(key, { node.evaluate(o[key]!, e, &child) }) {
-                valid = false
-                if !e.collect { return false }
-            }
+            var child = Annotations(track: false)
+            return e.descend(key) { node.evaluate(value, e, &child) }
         }
         if valid && ann.track { ann.allProperties = true }
         return valid
+    }
+
+    /// Whether `properties` or `patternProperties` covers `key`.
+    @inline(__always)
+    private func isDeclared(_ key: String) -> Bool {
+        if nameList.count <= 16 ? nameList.contains(key) : names.contains(key) { return true }
+        return patterns.contains(where: { $0.matches(key) })
     }
 }
 
@@ -123,14 +144,9 @@ final class PropertyNamesKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
-        var valid = true
-        for key in ObjectApplicators.keys(o, e) {
+        return ObjectApplicators.all(o, e) { key, _ in
             var child = Annotations(track: false)
-            if !node.evaluate(.string(key), e, &child) {
-                valid = false
-                if !e.collect { return false }
-            }
+            return node.evaluate(.string(key), e, &child)
         }
-        return valid
     }
 }

@@ -24,19 +24,14 @@ final class UnevaluatedPropertiesKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance, !ann.allProperties else { return true }
-        var valid = true
-        for key in ObjectApplicators.keys(o, e) where !ann.isEvaluated(property: key) {
+        let valid = ObjectApplicators.all(o, e) { key, value in
+            if ann.isEvaluated(property: key) { return true }
             if node.boolean == false {
                 e.descend(key) { e.fail(self, "property '\(key)' is not allowed here (unevaluatedProperties is false)") }
-                valid = false
-                if !e.collect { return false }
-                continue
+                return false
             }
             var child = Annotations(track: false)
-            if !e.descend(key, { node.evaluate(o[key]!, e, &child) }) {
-                valid = false
-                if !e.collect { return false }
-            }
+            return e.descend(key) { node.evaluate(value, e, &child) }
         }
         if valid { ann.allProperties = true }
         return valid
@@ -51,19 +46,14 @@ final class UnevaluatedItemsKeyword: KeywordBase, @unchecked Sendable {
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .array(let a) = instance, !ann.allItems else { return true }
-        var valid = true
-        for i in a.indices where !ann.isEvaluated(item: i) {
+        let valid = e.all(a.indices) { i in
+            if ann.isEvaluated(item: i) { return true }
             if node.boolean == false {
-                e.fail(self, "item \(i) is not allowed here (unevaluatedItems is false)")
-                valid = false
-                if !e.collect { return false }
-                continue
+                e.descend(String(i)) { e.fail(self, "item \(i) is not allowed here (unevaluatedItems is false)") }
+                return false
             }
             var child = Annotations(track: false)
-            if !e.descend(String(i), { node.evaluate(a[i], e, &child) }) {
-                valid = false
-                if !e.collect { return false }
-            }
+            return e.descend(String(i)) { node.evaluate(a[i], e, &child) }
         }
         if valid { ann.allItems = true }
         return valid

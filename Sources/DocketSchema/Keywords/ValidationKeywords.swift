@@ -79,9 +79,10 @@ final class EnumKeyword: KeywordBase, @unchecked Sendable {
         super.init(name: "enum", parent: parent)
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
-        // The set finds candidates fast; exact JSON equality confirms (Swift's string hashing
-        // equates canonically equivalent strings, JSON does not).
-        if set.contains(JSONSemantics.normalized(instance)), values.contains(where: { JSONSemantics.equal($0, instance) }) {
+        // Short lists are scanned; long ones use the set to find candidates. Exact JSON equality
+        // confirms either way (Swift's string hashing equates canonically equivalent strings).
+        if values.count <= 8 || set.contains(JSONSemantics.normalized(instance)),
+           values.contains(where: { JSONSemantics.equal($0, instance) }) {
             return true
         }
         let shown = values.prefix(12).map { JSONWriter.string($0) }.joined(separator: ", ")
@@ -103,7 +104,8 @@ enum NumericKeywords {
         let p = c.absolute
         if let m = c.object["multipleOf"], m.isNumber {
             let dm = JSONSemantics.decimal(m)
-            out.append(CheckKeyword("multipleOf", p, { !$0.isNumber || JSONSemantics.isMultiple($0, of: m, divisorDecimal: dm) },
+            let scaled = JSONSemantics.ScaledDivisor(m)
+            out.append(CheckKeyword("multipleOf", p, { !$0.isNumber || JSONSemantics.isMultiple($0, of: m, divisorDecimal: dm, scaled: scaled) },
                                     { "\(JSONWriter.string($0)) is not a multiple of \(JSONWriter.string(m))" }))
         }
         if let m = c.object["maximum"], m.isNumber {
@@ -140,6 +142,10 @@ enum StringKeywords {
         if let m = c.object["minLength"]?.intValue {
             out.append(CheckKeyword("minLength", p, {
                 guard case .string(let s) = $0 else { return true }
+                // Code points lie between a quarter of the UTF-8 length and the UTF-8 length.
+                let bytes = s.utf8.count
+                if bytes < m { return false }
+                if bytes / 4 >= m { return true }
                 return s.unicodeScalars.count >= m
             }, { "text is \(Plural.count($0.stringValue?.unicodeScalars.count ?? 0, "character")) long; at least \(m) required" }))
         }
