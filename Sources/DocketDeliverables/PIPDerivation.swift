@@ -52,23 +52,24 @@ struct PIPDerivation: Derivation {
         var rows: [JSONValue] = []
         for role in config["keyContactRoles"]?.arrayValue ?? [] {
             let key = role["key"]?.stringValue ?? ""
-            rows.append(row(contacts?[key], label: role["label"], role: role["role"], path: "contacts.\(key)"))
+            rows.append(row(contacts?[key], label: role["label"], role: nil, path: "contacts.\(key)", isOther: false))
         }
         let otherLabel = config["otherPersonnelLabel"] ?? "Other Supporting Personnel"
         let others = contacts?["other"]?.arrayValue ?? []
         for (i, person) in others.enumerated() {
-            rows.append(row(person, label: otherLabel, role: person["role"], path: "contacts.other.\(i)"))
+            rows.append(row(person, label: otherLabel, role: person["role"], path: "contacts.other.\(i)", isOther: true))
         }
-        if others.isEmpty { rows.append(row(nil, label: otherLabel, role: nil, path: "contacts.other.0")) }
+        if others.isEmpty { rows.append(row(nil, label: otherLabel, role: nil, path: "contacts.other.0", isOther: true)) }
         return rows
     }
 
-    private func row(_ person: JSONValue?, label: JSONValue?, role: JSONValue?, path: String) -> JSONValue {
+    /// One row; `hasRole` marks Other Supporting Personnel, the only rows asked for a Role for PIPs.
+    private func row(_ person: JSONValue?, label: JSONValue?, role: JSONValue?, path: String, isOther: Bool) -> JSONValue {
         let name = person?["name"] ?? .null
         let email = person?["email"] ?? .null
         let blank = name.plainText.isEmpty && email.plainText.isEmpty
         return [
-            "label": .orNull(label), "role": .orNull(role), "name": name, "email": email,
+            "label": .orNull(label), "role": .orNull(role), "hasRole": .bool(isOther), "name": name, "email": email,
             "phone": person?["phone"] ?? .null, "path": .string(path), "unchanged": .bool(blank),
         ]
     }

@@ -93,6 +93,8 @@ class Converter:
             return None
         for k in range(len(self.stack) - 1, -1, -1):
             sec = self.stack[k]
+            if re.match(r"^(has|is)[A-Z]", sec):
+                continue  # a boolean condition (hasRole, isHospital): names resolve past it
             key = sec if sec in self.cfg["sections"] else next(
                 (c for c in self.cfg["sections"] if c.endswith(">" + sec) and c.split(">")[0] in self.stack[:k]), None)
             if key is not None:

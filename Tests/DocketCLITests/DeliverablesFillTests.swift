@@ -66,6 +66,16 @@ import Testing
         #expect(!md.contains("{{"))
     }
 
+    /// The answers sit in content controls tagged with their data paths, so `docket validate`
+    /// reads a filled document back into data that passes the schema and the named rules.
+    @Test(arguments: ids)
+    func filledDocxReadsBackValid(id: String) throws {
+        let docx = try fill(id, "docx")
+        let r = try DocketCLI.run(["validate", docx.path, "--deliverable", id])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("0 errors, 0 warnings"), "\(r.stderr)")
+    }
+
     @Test func hqeCheckboxesAreContentControls() throws {
         let docx = try fill("hqe-strategic-plan", "docx")
         let r = try Readers.runPython("""
