@@ -1,4 +1,5 @@
 # Docket: `make demo` fills every shipped example into out/; `make test` runs every test.
+SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/docket
 DEBUG_BIN := .build/debug/docket
@@ -22,7 +23,7 @@ demo: release
 
 test: setup-test
 	$(SWIFT) build --build-tests
-	PATH="$(CURDIR)/.venv/bin:$$PATH" DOCKET_BIN="$(CURDIR)/$(DEBUG_BIN)" $(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	PATH="$(CURDIR)/.venv/bin:$$PATH" DOCKET_BIN="$(CURDIR)/$(DEBUG_BIN)" $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 bench: release
 	@bash scripts/setup.sh bench
