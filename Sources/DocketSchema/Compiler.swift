@@ -38,6 +38,7 @@ final class Compiler {
         let isNewResource = resources[base] == nil
         let resource = self.resource(base)
         let node = SchemaNode(absoluteLocation: base + "#" + relative, resource: resource)
+        node.isResourceRoot = relative.isEmpty
         nodes[location] = node
         // A resource's dynamic anchors join the dynamic scope whenever any part of it is entered.
         if isNewResource { compileDynamicAnchors(of: resource) }

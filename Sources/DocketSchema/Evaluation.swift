@@ -58,12 +58,17 @@ final class Evaluation {
         self.options = options
     }
 
-    var instanceLocation: String {
-        instanceTokens.isEmpty ? "" : instanceTokens.reduce(into: "") { $0 += "/" + JSONPointer.escape($1) }
-    }
+    var instanceLocation: String { Self.pointer(instanceTokens) }
+    var keywordLocation: String { Self.pointer(keywordTokens) }
 
-    var keywordLocation: String {
-        keywordTokens.isEmpty ? "" : keywordTokens.reduce(into: "") { $0 += "/" + JSONPointer.escape($1) }
+    /// A JSON Pointer from tokens, escaping only the tokens that need it.
+    static func pointer(_ tokens: [String]) -> String {
+        var out = ""
+        for t in tokens {
+            out += "/"
+            out += t.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) ? JSONPointer.escape(t) : t
+        }
+        return out
     }
 
     /// Records an error of `keyword` (only in collecting mode).

@@ -38,6 +38,8 @@ final class SchemaNode: @unchecked Sendable {
     var needsAnnotations = false
     /// The `x-docket-rule` id attached here.
     var rule: String?
+    /// Set for a document root or a subschema with `$id`.
+    var isResourceRoot = false
 
     init(absoluteLocation: String, resource: SchemaResource) {
         self.absoluteLocation = absoluteLocation
@@ -55,18 +57,17 @@ final class SchemaNode: @unchecked Sendable {
             }
             return boolean
         }
-        e.depth += 1
-        defer { e.depth -= 1 }
-        if e.depth > 400 {
-            e.units.append(OutputUnit(severity: .error, kind: .leaf, rule: "schema.recursion",
-                                      message: "schema recursion is too deep (a $ref cycle that never reaches a new instance location)",
-                                      instanceLocation: e.instanceLocation, keywordLocation: e.keywordLocation,
-                                      absoluteKeywordLocation: absoluteLocation))
-            return false
+        // Only resource roots change the dynamic scope here; `$ref` into the middle of another
+        // resource pushes that resource itself (see `RefKeyword`).
+        if isResourceRoot && e.scope.last !== resource {
+            e.scope.append(resource)
+            defer { e.scope.removeLast() }
+            return evaluateKeywords(instance, e, &ann)
         }
-        let entered = e.scope.last !== resource
-        if entered { e.scope.append(resource) }
-        defer { if entered { e.scope.removeLast() } }
+        return evaluateKeywords(instance, e, &ann)
+    }
+
+    private func evaluateKeywords(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         if let rule, e.collect { e.rules.append(rule) }
         defer { if rule != nil, e.collect { e.rules.removeLast() } }
 

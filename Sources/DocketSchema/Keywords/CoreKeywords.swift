@@ -36,7 +36,27 @@ final class RefKeyword: KeywordBase, @unchecked Sendable {
         super.init(name: name, parent: parent)
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
-        target.evaluate(instance, e, &ann)
+        RefKeyword.follow(target, instance, e, &ann)
+    }
+
+    /// Evaluates a reference target: guards against endless recursion (a cycle of references
+    /// that never moves to a new instance location) and enters the target's resource.
+    static func follow(_ target: SchemaNode, _ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
+        e.depth += 1
+        defer { e.depth -= 1 }
+        if e.depth > 300 {
+            e.units.append(OutputUnit(severity: .error, kind: .leaf, rule: "schema.recursion",
+                                      message: "schema recursion is too deep (a $ref cycle that never reaches a new instance location)",
+                                      instanceLocation: e.instanceLocation, keywordLocation: e.keywordLocation,
+                                      absoluteKeywordLocation: target.absoluteLocation))
+            return false
+        }
+        if !target.isResourceRoot && e.scope.last !== target.resource {
+            e.scope.append(target.resource)
+            defer { e.scope.removeLast() }
+            return target.evaluate(instance, e, &ann)
+        }
+        return target.evaluate(instance, e, &ann)
     }
 }
 
@@ -55,6 +75,6 @@ final class DynamicRefKeyword: KeywordBase, @unchecked Sendable {
                 if let n = resource.dynamicAnchors[anchor] { resolved = n; break }
             }
         }
-        return resolved.evaluate(instance, e, &ann)
+        return RefKeyword.follow(resolved, instance, e, &ann)
     }
 }
