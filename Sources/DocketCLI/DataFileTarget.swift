@@ -34,7 +34,7 @@ struct DataFileTarget: ValidationTarget {
             return report
         }
         do {
-            let result = try settings.catalog.validate(data, schemaAt: schemaURL)
+            let result = try settings.catalog.validate(Self.withoutRoutingKey(data, settings: settings), schemaAt: schemaURL)
             report.diagnostics += Self.inSourceOrder(result.errors) + Self.inSourceOrder(result.warnings)
             if settings.schemaPath == nil { NamedRuleCheck.apply(data, to: &report, root: settings.projectRoot) }
         } catch {
@@ -65,6 +65,17 @@ struct DataFileTarget: ValidationTarget {
                 location: SourceLocation(file: file)))
         }
         return .success(url)
+    }
+
+    /// With a deliverable's schema, the top-level `deliverable:` key only routes the file to its
+    /// schema and is not part of the deliverable's data (the schemas do not declare it), so it
+    /// is removed before validation. With `--schema` the data is validated exactly as written.
+    static func withoutRoutingKey(_ data: LoadedData, settings: ValidationSettings) -> LoadedData {
+        guard settings.schemaPath == nil, case .object(var o) = data.value, o["deliverable"] != nil else { return data }
+        o["deliverable"] = nil
+        var copy = data
+        copy.value = .object(o)
+        return copy
     }
 
     /// Diagnostics ordered by where they point in the data file (stable for equal places).
