@@ -111,7 +111,7 @@ struct FillCommand: ParsableCommand {
             let result = job.run(dataPath: data, output: output, outDir: outDir)
             result.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
             if let path = result.written {
-                if output != nil || outDir != nil { Terminal.writeError("wrote \(path)") }
+                if output != nil || outDir != nil { Terminal.writeError("wrote \(displayPath(URL(fileURLWithPath: path)))") }
                 if track { try FillTracking.record([(path, result.entity)], deliverable: fillTarget.deliverableID, options: tracker) }
             }
             if result.status != .success {

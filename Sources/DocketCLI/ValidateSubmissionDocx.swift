@@ -1,0 +1,105 @@
+import DocketCore
+import DocketDOCX
+import DocketDeliverables
+import Foundation
+
+/// A filled .docx submission: its answers (content controls tagged `docket:<path>`, read back
+/// even after editing in Word) and paragraphs, read through the DOCX package limits and the
+/// hardened XML parser. Checks: leftover template text, empty "Response:", Yes/No boxes,
+/// answer regions the template has but the document lost, and the data rebuilt from the
+/// answers against the deliverable's schema and named rules — each problem at its place
+/// (heading, table/row/cell).
+struct DocxSubmission: SubmissionDocument {
+    let path: String
+    let answers: [DocxAnswer]
+    let paragraphs: [DocxParagraph]
+
+    static func read(path: String) throws(SubmissionReadError) -> DocxSubmission {
+        let package: OOXMLPackage
+        let answers: [DocxAnswer]
+        let paragraphs: [DocxParagraph]
+        do {
+            package = try OOXMLPackage.load(docx: URL(fileURLWithPath: path))
+            answers = try DocxAnswers.read(package: package, file: path)
+            paragraphs = try DocxParagraphs.read(package: package, file: path)
+        } catch {
+            let missing = !FileManager.default.isReadableFile(atPath: path)
+            throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
+                missing ? "cannot read \(path): no such file or not readable"
+                        : "cannot read this .docx: \(error.description); open it in Word and save it again as a .docx",
+                location: SourceLocation(file: path)), status: .usage)
+        }
+        return DocxSubmission(path: path, answers: answers, paragraphs: paragraphs)
+    }
+
+    var abbreviation: String? { answers.first { $0.kind == .text && $0.path == "entity.abbreviation" }?.text }
+
+    /// The document has an answer only this deliverable's template asks (`entity.*` is shared).
+    func belongs(_ deliverable: Deliverable) -> Bool {
+        let tags = TemplateAnswerTags.of(deliverable)
+        return answers.contains { a in !a.path.hasPrefix("entity.") && tags.contains { $0.matches(a.key) } }
+    }
+
+    func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic] {
+        var out = LeftoverText.check(paragraphs.map { SubmissionBlock(text: $0.text, location: $0.location) }) { i in
+            !paragraphs.indices.contains(i) || paragraphs[i].isHeading
+        }
+        let boxes = checkboxes()
+        out += boxes.problems
+        out += missingRegions(deliverable)
+        out += dataProblems(deliverable, settings, boxes: boxes)
+        return out
+    }
+
+    /// Yes/No pairs: exactly one of `check:<path>` and `checkNo:<path>` must be checked.
+    func checkboxes() -> (values: [String: Bool], problems: [Diagnostic]) {
+        var values: [String: Bool] = [:]
+        var problems: [Diagnostic] = []
+        let boxes = answers.filter { $0.kind != .text }
+        for path in boxes.map(\.path).uniqued() {
+            let pair = boxes.filter { $0.path == path }
+            let yes = pair.contains { $0.kind == .check && $0.checked == true }
+            let no = pair.contains { $0.kind == .checkNo && $0.checked == true }
+            let hasBoth = pair.contains { $0.kind == .check } && pair.contains { $0.kind == .checkNo }
+            if yes && no {
+                problems.append(box(path, pair, "both Yes and No are checked: uncheck one"))
+            } else if !yes && !no && hasBoth {
+                problems.append(box(path, pair, "neither Yes nor No is checked: check one"))
+            } else if yes || no {
+                values[path] = yes
+            }
+        }
+        return (values, problems)
+    }
+
+    private func box(_ path: String, _ pair: [DocxAnswer], _ message: String) -> Diagnostic {
+        Diagnostic(.error, rule: "submission.checkbox", "answer `\(path)`: \(message)", location: pair[0].location,
+                   instanceLocation: Self.pointer(path))
+    }
+
+    /// Answer regions outside any section of the template that the document no longer has.
+    func missingRegions(_ deliverable: Deliverable) -> [Diagnostic] {
+        let present = Set(answers.map(\.key))
+        return TemplateAnswerTags.of(deliverable).filter { $0.required && !present.contains($0.text) }.map {
+            Diagnostic(.error, rule: "submission.missing-answer",
+                       "the answer region `docket:\($0.text)` of the template is missing (deleted in the document?): restore it from a freshly filled copy",
+                       location: SourceLocation(file: path), instanceLocation: Self.pointer($0.path))
+        }
+    }
+
+    static func pointer(_ dotted: String) -> String {
+        dotted.split(separator: ".", omittingEmptySubsequences: false).map { "/" + JSONPointer.escape(String($0)) }.joined()
+    }
+}
+
+extension DocxAnswer {
+    /// `check:<path>`, `checkNo:<path>` or `<path>`: the tag without `docket:`.
+    var key: String { kind == .text ? path : "\(kind.rawValue):\(path)" }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
