@@ -151,7 +151,7 @@ enum ExampleValues {
     }
 
     static func clean(_ s: String) -> String {
-        var t = s.replacingOccurrences(of: #"^(\s*- |\s*\d+\. |#+ )"#, with: "", options: .regularExpression)
+        var t = s.replacingOccurrences(of: #"^(\s*- |\s*\d+\. |#+ |> )"#, with: "", options: .regularExpression)
         t = t.replacingOccurrences(of: "**", with: "")
         t = t.replacingOccurrences(of: #"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])"#, with: "$1", options: .regularExpression)
         return t.foldedWhitespace
