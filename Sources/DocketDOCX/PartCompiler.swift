@@ -40,7 +40,33 @@ struct PartCompiler {
             }
         }
         out.children = children
+        if element.name == "w:tc" { Self.ensureEndsWithParagraph(&out) }
         return out
+    }
+
+    /// Word requires a cell to end with a paragraph. When the cell's last paragraph sits inside
+    /// a section (it may render nothing), an empty paragraph is added after it.
+    static func ensureEndsWithParagraph(_ cell: inout XMLElement) {
+        // Whether the rendered cell surely ends with a paragraph; a section's end keeps that only
+        // when both "rendered" and "not rendered" do.
+        var endsWithParagraph = false
+        var before: [Bool] = []
+        for child in cell.children {
+            switch child {
+            case .element(let e) where e.name == "w:p" || e.name == "w:sdt": endsWithParagraph = true
+            case .element(let e) where e.name == "w:tbl": endsWithParagraph = false
+            case .raw(let text):
+                for tag in TemplateLexer.scan(text) {
+                    switch tag.kind {
+                    case .section, .inverted: before.append(endsWithParagraph)
+                    case .close: endsWithParagraph = endsWithParagraph && (before.popLast() ?? false)
+                    default: if tag.filter?.hasPrefix(MarkdownSlot.blockPrefix) == true { endsWithParagraph = true }
+                    }
+                }
+            default: break
+            }
+        }
+        if !endsWithParagraph { cell.children.append(.element(XMLElement("w:p"))) }
     }
 
     // MARK: Paragraphs
@@ -120,7 +146,31 @@ struct PartCompiler {
             children.append(child)
             for lift in lifts.reversed() where lift.lastChild == i { children.append(.raw(lift.close)) }
         }
+        // A table must keep a row: when every row repeats, an empty row stands in for an empty list.
+        let rows = out.children.indices.filter { out.children[$0].element?.name == "w:tr" }
+        if let lift = lifts.first(where: { l in rows.allSatisfy { l.firstChild <= $0 && $0 <= l.lastChild } }),
+           let fallback = Self.fallbackOpen(lift.open), case .element(let row) = out.children[lift.firstChild] {
+            children += [.raw(fallback), .element(Self.emptied(row)), .raw(lift.close)]
+        }
         out.children = children
+        return out
+    }
+
+    /// `{{#x}}` → `{{^x}}` and back: the condition under which a repeated row renders nothing.
+    static func fallbackOpen(_ open: String) -> String? {
+        if open.hasPrefix("{{#") { return "{{^" + open.dropFirst(3) }
+        if open.hasPrefix("{{^") { return "{{#" + open.dropFirst(3) }
+        return nil
+    }
+
+    /// The row with every cell reduced to its properties and one empty paragraph.
+    static func emptied(_ row: XMLElement) -> XMLElement {
+        var out = row
+        out.children = row.children.compactMap { child in
+            guard case .element(let tc) = child, tc.name == "w:tc" else { return child.element?.name == "w:trPr" ? child : nil }
+            return .element(XMLElement("w:tc", attributes: tc.attributes,
+                                       children: (tc.child("w:tcPr").map { [XMLNode.element($0)] } ?? []) + [.element(XMLElement("w:p"))]))
+        }
         return out
     }
 }

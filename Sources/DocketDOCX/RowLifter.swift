@@ -56,8 +56,10 @@ enum RowLifter {
               let result = RunNormaliser.normalise(tc.children[pIndex].element!) else { return nil }
         guard let tag = first ? result.tags.first : result.tags.last else { return nil }
         let name = tag.tag.name
-        let opens = result.tags.filter { ($0.tag.kind == .section || $0.tag.kind == .inverted) && $0.tag.name == name }.count
-        let closes = result.tags.filter { $0.tag.kind == .close && $0.tag.name == name }.count
+        // Balance over the whole cell: a section opened and closed inside the cell is the cell's own.
+        let cellTags = paragraphs.flatMap { RunNormaliser.normalise(tc.children[$0].element!)?.tags ?? [] }
+        let opens = cellTags.filter { ($0.tag.kind == .section || $0.tag.kind == .inverted) && $0.tag.name == name }.count
+        let closes = cellTags.filter { $0.tag.kind == .close && $0.tag.name == name }.count
         if first, result.leadingBlank, tag.tag.kind == .section || tag.tag.kind == .inverted, opens > closes {
             return Edge(tag: tag, cellIndex: cell, paragraphIndex: pIndex)
         }
