@@ -38,7 +38,7 @@ struct DataFileTarget: ValidationTarget {
             report.diagnostics += Self.inSourceOrder(result.errors) + Self.inSourceOrder(result.warnings)
             if settings.schemaPath == nil { NamedRuleCheck.apply(data, to: &report, root: settings.projectRoot) }
         } catch {
-            report.diagnostics += error.diagnostics
+            report.diagnostics += Self.inSourceOrder(error.diagnostics)
             report.status = .usage
             return report
         }

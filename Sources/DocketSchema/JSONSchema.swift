@@ -56,7 +56,7 @@ public struct JSONSchema: Sendable {
                 throw SchemaError(diagnostics: result.errors.map { d in
                     var d = d
                     d.rule = "schema.metaschema"
-                    d.message = "invalid schema at '\(d.instanceLocation ?? "")': \(d.message)"
+                    d.message = "invalid schema: \(d.message)"
                     return d
                 })
             }
