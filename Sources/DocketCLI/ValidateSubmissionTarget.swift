@@ -6,14 +6,15 @@ import Foundation
 /// (`--deliverable`, else its file name, else its content), its OnBase file name and due date,
 /// and the format's own checks (`MarkdownSubmission`, `DocxSubmission`).
 struct SubmissionTarget: ValidationTarget {
-    var extensions: [String] { ["md", "markdown"] }
+    var extensions: [String] { ["md", "markdown", "docx"] }
 
     func validate(path: String, settings: ValidationSettings) -> FileReport {
         var report = FileReport(file: path)
         guard let registry = SubmissionRegistry.load(root: settings.projectRoot, into: &report) else { return report }
+        let isDocx = URL(fileURLWithPath: path).pathExtension.lowercased() == "docx"
         let document: SubmissionDocument
         do {
-            document = try MarkdownSubmission.read(path: path)
+            document = isDocx ? try DocxSubmission.read(path: path) : try MarkdownSubmission.read(path: path)
         } catch {
             report.diagnostics = [error.diagnostic]
             report.status = error.status
@@ -68,7 +69,7 @@ extension MarkdownSubmission: SubmissionDocument {
         let bytes = try SubmissionFile.read(path, limit: 16 << 20)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "submission.encoding",
-                "the file is not valid UTF-8: save it as UTF-8 text", location: SourceLocation(file: path)), status: .invalid)
+                "the file is not valid UTF-8: save it as UTF-8 text", location: SourceLocation(file: path)), status: .usage)
         }
         return MarkdownSubmission(path: path, text: text)
     }
@@ -95,7 +96,7 @@ enum SubmissionFile {
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         guard data.count <= limit else {
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "submission.too-large",
-                "the file is larger than \(limit >> 20) MB; a deliverable document is far smaller", location: location), status: .invalid)
+                "the file is larger than \(limit >> 20) MB; a deliverable document is far smaller", location: location), status: .usage)
         }
         return [UInt8](data)
     }

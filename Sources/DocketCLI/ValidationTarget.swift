@@ -32,7 +32,7 @@ struct FileReport {
                 "rule": .string(d.rule), "message": .string(d.message),
                 "instanceLocation": d.instanceLocation.map(JSONValue.string) ?? .null,
                 "keywordLocation": d.keywordLocation.map(JSONValue.string) ?? .null,
-                "where": .string(d.location?.prefix ?? file),
+                "where": .string(d.location.map { l in l.place.map { "\(l.prefix): \($0)" } ?? l.prefix } ?? file),
             ])
         }
         return .object([

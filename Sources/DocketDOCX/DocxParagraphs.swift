@@ -1,81 +1,77 @@
 import DocketCore
-import DocketXML
 import Foundation
 
 /// One paragraph of a filled document with its place (part, heading above, table/row/cell):
 /// what `docket validate` scans for leftover template text and empty "Response:" labels.
 public struct DocxParagraph: Sendable, Hashable {
-    /// Visible text (`WMLReader`: deleted text left out, breaks as `\n`).
+    /// Visible text (as `DocxAnswer.text`: deleted text left out, breaks as `\n`).
     public var text: String
     /// Whether the paragraph is a heading (Heading*/Title style or an outline level).
     public var isHeading: Bool
     public var location: SourceLocation
 }
 
-/// Reads every paragraph of the main document, headers, footers and notes, in that order,
-/// through the same limits and hardened parser as `DocxAnswers`.
+/// Reads every paragraph of the main document, headers, footers and notes, in that order.
+///
+/// Rather than walking the parts a second way, each paragraph is wrapped in a content control
+/// tagged `docket:¶<n>` and the package goes through `DocxAnswers` (same limits, same hardened
+/// parser, same places). The wrapping works on bytes, so untrusted input is still only parsed
+/// by `SafeXMLParser`.
 public enum DocxParagraphs {
+    static let marker = "¶"
+
     public static func read(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits()) throws(PackageError) -> [DocxParagraph] {
-        let info = try PackageInfo(package)
-        let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
-        var out: [DocxParagraph] = []
-        for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
-            guard let bytes = package.parts[name] else { continue }
-            guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError("part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
-            let document: XMLDocument
-            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes) } catch {
-                throw PackageError("invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
+        var marked = package
+        var headings: Set<Int> = []
+        var counter = 0
+        for (name, bytes) in package.parts where name.hasSuffix(".xml") && !name.hasPrefix("[") && !name.contains("_rels/") {
+            guard bytes.count <= limits.maxXMLPartBytes else { continue }  // DocxAnswers reports it
+            marked.parts[name] = Data(wrap([UInt8](bytes), counter: &counter, headings: &headings))
+        }
+        return try DocxAnswers.read(package: marked, file: file, limits: limits).compactMap { answer in
+            guard answer.path.hasPrefix(marker), let n = Int(answer.path.dropFirst(marker.count)) else { return nil }
+            return DocxParagraph(text: answer.text, isHeading: headings.contains(n), location: answer.location)
+        }
+    }
+
+    /// `bytes` with every `<w:p …>…</w:p>` (and `<w:p/>`) inside `<w:sdt>` tagged `docket:¶<n>`.
+    static func wrap(_ bytes: [UInt8], counter: inout Int, headings: inout Set<Int>) -> [UInt8] {
+        let open = Array("<w:p".utf8), close = Array("</w:p>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var stack: [Int] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), starts(bytes, i, open), i + 4 < bytes.count,
+               [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "/")].contains(bytes[i + 4]) {
+                let end = bytes[i...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1
+                counter += 1
+                out += Array("<w:sdt><w:sdtPr><w:tag w:val=\"docket:\(marker)\(counter)\"/></w:sdtPr><w:sdtContent>".utf8)
+                if isHeading(bytes, from: end) { headings.insert(counter) }
+                out += bytes[i...end]
+                if bytes[end - 1] == UInt8(ascii: "/") { out += Array("</w:sdtContent></w:sdt>".utf8) } else { stack.append(counter) }
+                i = end + 1
+            } else if bytes[i] == UInt8(ascii: "<"), starts(bytes, i, close) {
+                out += close
+                if stack.popLast() != nil { out += Array("</w:sdtContent></w:sdt>".utf8) }
+                i += close.count
+            } else {
+                out.append(bytes[i])
+                i += 1
             }
-            var walker = ParagraphWalker(file: file, part: name)
-            walker.walk(document.root)
-            out += walker.paragraphs
         }
         return out
     }
-}
 
-/// Collects outermost paragraphs with "part, under “heading”, table t, row r, cell c" places.
-private struct ParagraphWalker {
-    let file: String
-    let part: String
-    var paragraphs: [DocxParagraph] = []
-    private var heading: String?
-    private var tables = 0
-    private var cells: [(row: Int, cell: Int)] = []
-
-    init(file: String, part: String) {
-        self.file = file
-        self.part = part
+    private static func starts(_ bytes: [UInt8], _ at: Int, _ prefix: [UInt8]) -> Bool {
+        at + prefix.count <= bytes.count && bytes[at..<(at + prefix.count)].elementsEqual(prefix)
     }
 
-    mutating func walk(_ e: XMLElement) {
-        for case .element(let c) in e.children {
-            switch c.name {
-            case "w:tbl":
-                if cells.isEmpty { tables += 1 }
-                cells.append((0, 0))
-                walk(c)
-                cells.removeLast()
-            case "w:tr":
-                cells[cells.count - 1].row += 1
-                cells[cells.count - 1].cell = 0
-                walk(c)
-            case "w:tc":
-                cells[cells.count - 1].cell += 1
-                walk(c)
-            case "w:p":
-                let text = WMLReader.visibleText(c)
-                let isHeading = AnswerWalker.isHeading(c)
-                if isHeading { heading = text }
-                var place = [part]
-                if let heading, !heading.isEmpty, !isHeading { place.append("under “\(heading)”") }
-                if let last = cells.last { place.append("table \(tables), row \(last.row), cell \(last.cell)") }
-                if isHeading { place.append("heading “\(text)”") }
-                paragraphs.append(DocxParagraph(text: text, isHeading: isHeading,
-                                                location: SourceLocation(file: file, place: place.joined(separator: ", "))))
-            default:
-                walk(c)
-            }
-        }
+    /// A Heading*/Title style or an outline level in the paragraph properties after `from`.
+    private static func isHeading(_ bytes: [UInt8], from: Int) -> Bool {
+        let window = bytes[from..<min(bytes.count, from + 400)]
+        guard let pPrEnd = String(decoding: window, as: UTF8.self).range(of: "</w:pPr>") else { return false }
+        let props = String(decoding: window, as: UTF8.self)[..<pPrEnd.lowerBound]
+        return props.contains("w:pStyle w:val=\"Heading") || props.contains("w:pStyle w:val=\"Title\"") || props.contains("<w:outlineLvl")
     }
 }
