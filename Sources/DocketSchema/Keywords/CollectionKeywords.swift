@@ -44,6 +44,13 @@ enum CollectionKeywords {
     /// The first pair of equal items (JSON equality), or nil.
     static func duplicate(in value: JSONValue) -> (Int, Int)? {
         guard case .array(let a) = value, a.count > 1 else { return nil }
+        if a.count <= 8 {
+            // Few items: compare pairs instead of hashing.
+            for j in 1..<a.count {
+                for i in 0..<j where JSONSemantics.equal(a[i], a[j]) { return (i, j) }
+            }
+            return nil
+        }
         var seen: [JSONValue: [Int]] = [:]
         for (i, item) in a.enumerated() {
             let n = JSONSemantics.normalized(item)
@@ -69,6 +76,19 @@ final class RequiredKeyword: KeywordBase, @unchecked Sendable {
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
         if let trigger, o[trigger] == nil { return true }
+        if !e.collect && o.count <= 12 {
+            // Hot path: look for each name among the few keys by comparison, not hashing.
+            // (`Keys.contains` would hash, so the keys are walked explicitly.)
+            for name in required {
+                var found = false
+                for key in o.keys where key == name {
+                    found = true
+                    break
+                }
+                if !found { return false }
+            }
+            return true
+        }
         var valid = true
         for name in required where o[name] == nil {
             valid = false

@@ -47,8 +47,12 @@ enum ObjectApplicators {
 
 final class PropertiesKeyword: KeywordBase, @unchecked Sendable {
     let properties: [(String, SchemaNode)]
+    let names: [String]
+    let nodes: [SchemaNode]
     init(parent: String, properties: [(String, SchemaNode)]) {
         self.properties = properties
+        self.names = properties.map(\.0)
+        self.nodes = properties.map(\.1)
         super.init(name: "properties", parent: parent)
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
@@ -56,10 +60,10 @@ final class PropertiesKeyword: KeywordBase, @unchecked Sendable {
         if !e.collect && !ann.track && properties.count <= 16 {
             // Hot path: walk the instance and find each key among the few declared names by
             // comparison, which is cheaper than hashing every name into the instance.
+            var child = Annotations(track: false)
             for (key, value) in o {
-                guard let i = properties.firstIndex(where: { $0.0 == key }) else { continue }
-                var child = Annotations(track: false)
-                if !properties[i].1.evaluate(value, e, &child) { return false }
+                guard let i = names.firstIndex(of: key) else { continue }
+                if !nodes[i].evaluate(value, e, &child) { return false }
             }
             return true
         }
