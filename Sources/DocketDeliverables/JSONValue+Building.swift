@@ -20,28 +20,6 @@ extension JSONValue {
         self = .object(object)
     }
 
-    /// The value at a dotted path such as `entity.abbreviation` (numeric segments index arrays).
-    func value(dotted path: String) -> JSONValue? {
-        var current: JSONValue? = self
-        for segment in path.split(separator: ".") {
-            guard let c = current else { return nil }
-            if let i = Int(segment), case .array = c { current = c[i] } else { current = c[String(segment)] }
-        }
-        return current
-    }
-
-    /// Plain text for a scalar (`null` → empty).
-    var plainText: String {
-        switch self {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .double(let d): return JSONWriter.formatDouble(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return ""
-        case .array, .object: return JSONWriter.string(self)
-        }
-    }
-
     /// A string, or `.null` when absent.
     static func orNull(_ value: JSONValue?) -> JSONValue { value ?? .null }
 }

@@ -1,4 +1,5 @@
 import DocketCore
+import DocketTemplate
 
 /// PIP Key Contact Form & Mid-Year Planning Report (seed pip-key-contact-and-mid-year-planning-report-form.txt).
 ///
@@ -25,7 +26,7 @@ struct PIPDerivation: Derivation {
         } else if failing.isEmpty {
             outcome = ratings.count == rubric.count ? "All criteria Met; no resubmission required." : "Review incomplete."
         } else {
-            let list = failing.map { "\($0["domain"]?.plainText ?? ""): \($0["rating"]?.plainText ?? "")" }
+            let list = failing.map { "\(BuiltinFilters.text($0["domain"])): \(BuiltinFilters.text($0["rating"]))" }
             outcome = "Resubmission required (" + list.joined(separator: "; ") + ")."
         }
         let narrative = data["midYearPlanning"]?["response"]?.stringValue ?? ""
@@ -67,7 +68,7 @@ struct PIPDerivation: Derivation {
     private func row(_ person: JSONValue?, label: JSONValue?, role: JSONValue?, path: String, isOther: Bool) -> JSONValue {
         let name = person?["name"] ?? .null
         let email = person?["email"] ?? .null
-        let blank = name.plainText.isEmpty && email.plainText.isEmpty
+        let blank = BuiltinFilters.text(name).isEmpty && BuiltinFilters.text(email).isEmpty
         return [
             "label": .orNull(label), "role": .orNull(role), "hasRole": .bool(isOther), "name": name, "email": email,
             "phone": person?["phone"] ?? .null, "path": .string(path), "unchanged": .bool(blank),
