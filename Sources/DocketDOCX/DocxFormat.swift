@@ -73,6 +73,9 @@ struct DocxFormat: OutputFormat {
 
     /// Filters a DOCX fill adds: checkbox states for `w14:checked`.
     static let filters: [String: TemplateFilter] = [
+        PartCompiler.attributeFilter: TemplateFilter { v in
+            .string(String(BuiltinFilters.text(v).map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r" ? " " : $0 }))
+        },
         CheckboxRewriter.stateFilter: TemplateFilter { .string(isYes($0) ? "1" : "0") },
         CheckboxRewriter.noStateFilter: TemplateFilter { .string(isNo($0) ? "1" : "0") },
     ]

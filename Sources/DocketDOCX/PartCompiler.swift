@@ -27,6 +27,9 @@ struct PartCompiler {
 
     private mutating func transformContainer(_ element: XMLElement, inCell: Bool) -> XMLElement {
         var out = element
+        for i in out.attributes.indices where out.attributes[i].value.contains("{{") {
+            out.attributes[i].value = Self.attributeTags(out.attributes[i].value)
+        }
         var children: [XMLNode] = []
         children.reserveCapacity(element.children.count)
         let cell = inCell || element.name == "w:tc"
@@ -67,6 +70,23 @@ struct PartCompiler {
             }
         }
         if !endsWithParagraph { cell.children.append(.element(XMLElement("w:p"))) }
+    }
+
+    /// The filter that makes a value safe inside an attribute: newlines and tabs become spaces
+    /// (in text they become `<w:br/>`/`<w:tab/>`, which an attribute cannot hold).
+    static let attributeFilter = "docketAttribute"
+
+    /// Plain variables in an attribute value go through `attributeFilter`.
+    static func attributeTags(_ value: String) -> String {
+        var out = ""
+        var last = value.utf8.startIndex
+        for tag in TemplateLexer.scan(value) where (tag.kind == .variable || tag.kind == .unescaped) && tag.filter == nil {
+            let start = value.utf8.index(value.utf8.startIndex, offsetBy: tag.range.lowerBound)
+            let end = value.utf8.index(value.utf8.startIndex, offsetBy: tag.range.upperBound)
+            out += value[last..<start] + "{{\(attributeFilter)(\(tag.name))}}"
+            last = end
+        }
+        return out + value[last...]
     }
 
     // MARK: Paragraphs

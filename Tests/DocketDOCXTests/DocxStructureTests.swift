@@ -72,4 +72,11 @@ import Testing
         let empty = try Self.fill(body, ["text": nil])
         #expect(Self.cellsEndWithParagraphs(empty))
     }
+
+    @Test func valuesInsideAttributesStayWellFormed() throws {
+        let body = "<w:p><w:sdt><w:sdtPr><w:alias w:val=\"{{caption}}\"/></w:sdtPr><w:sdtContent><w:r><w:t>{{caption}}</w:t></w:r></w:sdtContent></w:sdt></w:p>"
+        let root = try Self.fill(body, ["caption": "a\nb & \"c\"\tz"])
+        #expect(root.firstDescendant("w:alias")?.attribute("w:val") == "a b & \"c\" z")
+        #expect(WMLReader.visibleText(root) == "a\nb & \"c\"\tz")
+    }
 }
