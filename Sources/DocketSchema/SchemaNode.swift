@@ -17,13 +17,22 @@ class KeywordBase: @unchecked Sendable {
 
     init(name: String, parent: String) {
         self.name = name
-        self.absoluteLocation = parent.hasSuffix("#") || parent.contains("#")
-            ? parent + "/" + JSONPointer.escape(name) : parent + "#/" + JSONPointer.escape(name)
+        // `parent` is a node's `base#pointer`, so the keyword is one more pointer step.
+        self.absoluteLocation = parent + "/" + JSONPointer.escape(name)
         self.rule = "schema." + name
     }
 
     /// Validates `instance`; must record errors through `e.fail` in collecting mode.
     func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool { true }
+}
+
+/// A keyword that applies one subschema (`not`, `propertyNames`, `unevaluated*`…).
+class SubschemaKeyword: KeywordBase, @unchecked Sendable {
+    let node: SchemaNode
+    init(name: String, parent: String, node: SchemaNode) {
+        self.node = node
+        super.init(name: name, parent: parent)
+    }
 }
 
 /// A compiled (sub)schema: a boolean schema or an ordered list of keywords, with

@@ -15,7 +15,7 @@ enum ApplicatorKeywords {
             default: out.append(OneOfKeyword(name: name, parent: c.absolute, nodes: nodes))
             }
         }
-        if c.object["not"] != nil { out.append(NotKeyword(parent: c.absolute, node: c.subschema("not"))) }
+        if c.object["not"] != nil { out.append(NotKeyword(name: "not", parent: c.absolute, node: c.subschema("not"))) }
         if c.object["if"] != nil {
             out.append(IfKeyword(parent: c.absolute, condition: c.subschema("if"),
                                  then: c.object["then"] != nil ? c.subschema("then") : nil,
@@ -116,12 +116,7 @@ final class OneOfKeyword: SchemaListKeyword, @unchecked Sendable {
     }
 }
 
-final class NotKeyword: KeywordBase, @unchecked Sendable {
-    let node: SchemaNode
-    init(parent: String, node: SchemaNode) {
-        self.node = node
-        super.init(name: "not", parent: parent)
-    }
+final class NotKeyword: SubschemaKeyword, @unchecked Sendable {
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         var scratch = Annotations(track: false)
         let mark = e.units.count, warningMark = e.warnings.count

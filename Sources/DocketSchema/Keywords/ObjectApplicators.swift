@@ -26,7 +26,7 @@ enum ObjectApplicators {
                                                    names: names, patterns: patterns.map(\.0)))
         }
         if c.object["propertyNames"] != nil {
-            out.append(PropertyNamesKeyword(parent: c.absolute, node: c.subschema("propertyNames")))
+            out.append(PropertyNamesKeyword(name: "propertyNames", parent: c.absolute, node: c.subschema("propertyNames")))
         }
         return out
     }
@@ -140,12 +140,7 @@ final class AdditionalPropertiesKeyword: KeywordBase, @unchecked Sendable {
     }
 }
 
-final class PropertyNamesKeyword: KeywordBase, @unchecked Sendable {
-    let node: SchemaNode
-    init(parent: String, node: SchemaNode) {
-        self.node = node
-        super.init(name: "propertyNames", parent: parent)
-    }
+final class PropertyNamesKeyword: SubschemaKeyword, @unchecked Sendable {
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance else { return true }
         return ObjectApplicators.all(o, e) { key, _ in

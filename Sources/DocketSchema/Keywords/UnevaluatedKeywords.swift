@@ -7,21 +7,16 @@ enum UnevaluatedKeywords {
     static func compile(_ c: NodeContext) -> [KeywordBase] {
         var out: [KeywordBase] = []
         if c.object["unevaluatedItems"] != nil {
-            out.append(UnevaluatedItemsKeyword(parent: c.absolute, node: c.subschema("unevaluatedItems")))
+            out.append(UnevaluatedItemsKeyword(name: "unevaluatedItems", parent: c.absolute, node: c.subschema("unevaluatedItems")))
         }
         if c.object["unevaluatedProperties"] != nil {
-            out.append(UnevaluatedPropertiesKeyword(parent: c.absolute, node: c.subschema("unevaluatedProperties")))
+            out.append(UnevaluatedPropertiesKeyword(name: "unevaluatedProperties", parent: c.absolute, node: c.subschema("unevaluatedProperties")))
         }
         return out
     }
 }
 
-final class UnevaluatedPropertiesKeyword: KeywordBase, @unchecked Sendable {
-    let node: SchemaNode
-    init(parent: String, node: SchemaNode) {
-        self.node = node
-        super.init(name: "unevaluatedProperties", parent: parent)
-    }
+final class UnevaluatedPropertiesKeyword: SubschemaKeyword, @unchecked Sendable {
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .object(let o) = instance, !ann.allProperties else { return true }
         let valid = ObjectApplicators.all(o, e) { key, value in
@@ -38,12 +33,7 @@ final class UnevaluatedPropertiesKeyword: KeywordBase, @unchecked Sendable {
     }
 }
 
-final class UnevaluatedItemsKeyword: KeywordBase, @unchecked Sendable {
-    let node: SchemaNode
-    init(parent: String, node: SchemaNode) {
-        self.node = node
-        super.init(name: "unevaluatedItems", parent: parent)
-    }
+final class UnevaluatedItemsKeyword: SubschemaKeyword, @unchecked Sendable {
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
         guard case .array(let a) = instance, !ann.allItems else { return true }
         let valid = e.all(a.indices) { i in
