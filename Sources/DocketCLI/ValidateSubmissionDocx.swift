@@ -25,19 +25,26 @@ struct DocxSubmission: SubmissionDocument {
         } catch {
             let missing = !FileManager.default.isReadableFile(atPath: path)
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
-                missing ? "cannot read \(path): no such file or not readable"
-                        : "cannot read this .docx: \(error.description); open it in Word and save it again as a .docx",
+                missing ? "cannot read \(path): no such file or not readable" : "cannot read this .docx: \(error.description)\(Self.advice(error))",
                 location: SourceLocation(file: path)), status: .usage)
         }
         return DocxSubmission(path: path, answers: answers, paragraphs: paragraphs)
     }
 
+    /// What to do: a damaged or unusual file can be saved again from Word; one over a safety
+    /// limit (zip bomb, unsafe names, DTDs) should not be uploaded at all.
+    static func advice(_ error: PackageError) -> String {
+        let unsafe = ["bomb", "unsafe", "DOCTYPE", "limit", "expands"].contains { error.description.contains($0) }
+        return unsafe ? " (refused for safety: do not upload this file)" : "; open it in Word and save it again as a .docx"
+    }
+
     var abbreviation: String? { answers.first { $0.kind == .text && $0.path == "entity.abbreviation" }?.text }
 
-    /// The document has an answer only this deliverable's template asks (`entity.*` is shared).
-    func belongs(_ deliverable: Deliverable) -> Bool {
-        let tags = TemplateAnswerTags.of(deliverable)
-        return answers.contains { a in !a.path.hasPrefix("entity.") && tags.contains { $0.matches(a.key) } }
+    /// How many answers (other than the shared `entity.*`) are literal answer tags of this
+    /// deliverable's template.
+    func affinity(_ deliverable: Deliverable) -> Int {
+        let literal = Set(TemplateAnswerTags.of(deliverable).filter { !$0.text.contains("{{") }.map(\.text))
+        return answers.filter { !$0.path.hasPrefix("entity.") && literal.contains($0.key) }.count
     }
 
     func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic] {

@@ -29,8 +29,7 @@ struct SubmissionTarget: ValidationTarget {
                 return report
             }
             deliverable = d
-        } else if let d = registry.deliverables.first(where: { SubmissionName.matches(path, $0) })
-                    ?? registry.deliverables.first(where: document.belongs) {
+        } else if let d = registry.deliverables.first(where: { SubmissionName.matches(path, $0) }) ?? Self.best(registry, document) {
             deliverable = d
         } else {
             report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
@@ -47,12 +46,22 @@ struct SubmissionTarget: ValidationTarget {
     }
 }
 
+extension SubmissionTarget {
+    /// The one deliverable the content points to most (nil when none or a tie).
+    static func best(_ registry: DeliverableRegistry, _ document: SubmissionDocument) -> Deliverable? {
+        let scored = registry.deliverables.map { ($0, document.affinity($0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        guard let top = scored.first, scored.dropFirst().first?.1 != top.1 else { return nil }
+        return top.0
+    }
+}
+
 /// A submission read into memory, ready for its checks.
 protocol SubmissionDocument {
     /// The entity abbreviation the document states, when it can be read.
     var abbreviation: String? { get }
-    /// Whether the content marks it as `deliverable` (used when the name does not tell).
-    func belongs(_ deliverable: Deliverable) -> Bool
+    /// How strongly the content marks it as `deliverable` (0: not at all); used when the name
+    /// does not tell.
+    func affinity(_ deliverable: Deliverable) -> Int
     /// Every problem of the document for `deliverable` (the file name is checked separately).
     func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic]
 }
@@ -76,9 +85,10 @@ extension MarkdownSubmission: SubmissionDocument {
 
     var abbreviation: String? { nil }
 
-    func belongs(_ deliverable: Deliverable) -> Bool {
-        guard let first = TemplateHeadings.required(deliverable).first else { return false }
-        return lines.prefix(40).contains { MarkdownSubmission.headingText($0)?.range(of: first.pattern, options: .regularExpression) != nil }
+    /// 1 when the template's first heading is among the first lines.
+    func affinity(_ deliverable: Deliverable) -> Int {
+        guard let first = TemplateHeadings.required(deliverable).first else { return 0 }
+        return lines.prefix(40).contains { MarkdownSubmission.headingText($0)?.range(of: first.pattern, options: .regularExpression) != nil } ? 1 : 0
     }
 
     func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic] { check(deliverable) }
