@@ -10,13 +10,19 @@ enum NamedRuleCheck {
     static func apply(_ data: LoadedData, to report: inout FileReport, root: URL?) {
         guard let id = report.deliverable, let registry = SubmissionRegistry.load(root: root, into: &report),
               let deliverable = registry.deliverable(id: id) else { return }
-        let found = DeliverableRules.check(deliverable, data: data.value).map { d in
+        report.diagnostics = merge(schema: report.diagnostics, rules: check(data, deliverable))
+        if report.status == .success, !report.errors.isEmpty { report.status = .invalid }
+    }
+
+    /// The named rules' diagnostics for `data`, located at `file:line:col` of the data file.
+    /// For `docket fill`: `NamedRuleCheck.merge(schema: SchemaCheck.check(…), rules: NamedRuleCheck.check(loaded, deliverable))`
+    /// gives the same messages as `docket validate`.
+    static func check(_ data: LoadedData, _ deliverable: Deliverable) -> [Diagnostic] {
+        DeliverableRules.check(deliverable, data: data.value).map { d in
             var d = d
             if d.location == nil, let pointer = d.instanceLocation { d.location = data.location(of: pointer) }
             return d
         }
-        report.diagnostics = merge(schema: report.diagnostics, rules: found)
-        if report.status == .success, !report.errors.isEmpty { report.status = .invalid }
     }
 
     /// Schema and rule diagnostics together, without saying one thing twice: a schema
