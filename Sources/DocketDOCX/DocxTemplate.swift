@@ -21,6 +21,8 @@ public struct DocxTemplate: Sendable {
     let base: OOXMLPackage
     let info: PackageInfo
     let slots: [MarkdownSlot]
+    /// The template's parts compressed once; reused by every fill for parts the fill left unchanged.
+    let compressed: [String: (data: Data, entry: ZipEntry)]
 
     /// Part names that are templated: `word/document*.xml`, `header*`, `footer*`, `footnotes`, `endnotes`.
     static func isTemplated(_ name: String, main: String) -> Bool {
@@ -102,7 +104,11 @@ public struct DocxTemplate: Sendable {
             }
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticList(diagnostics) }
-        return DocxTemplate(file: file, parts: parts, base: package, info: info, slots: slots)
+        var compressed: [String: (data: Data, entry: ZipEntry)] = [:]
+        for (name, data) in package.parts {
+            if let entry = try? ZipEntry.deflating(data, name: name) { compressed[name] = (data, entry) }
+        }
+        return DocxTemplate(file: file, parts: parts, base: package, info: info, slots: slots, compressed: compressed)
     }
 
     /// Fills the template: the filled package, or nil with the errors (every missing field,
@@ -135,7 +141,7 @@ public struct DocxTemplate: Sendable {
         let (package, diagnostics) = fillPackage(data: data, options: options)
         guard let package else { return (nil, diagnostics) }
         do {
-            return (try package.docxData(), diagnostics)
+            return (try package.docxData(reusing: compressed), diagnostics)
         } catch {
             return (nil, diagnostics + [Self.packageDiagnostic(error, file: file)])
         }

@@ -130,28 +130,28 @@ public struct OOXMLPackage: Sendable, Hashable {
 
     // MARK: Writing
 
-    /// Fixed modification time of every entry: 1980-01-01 00:00:00 (the DOS epoch).
-    public static let fixedDate = Date(timeIntervalSince1970: 315_532_800)
-
-    /// The package as .docx bytes: fixed entry order and timestamps, deflate.
+    /// The package as .docx bytes: fixed entry order (`[Content_Types].xml`, `_rels/.rels`, then
+    /// sorted), every timestamp 1980-01-01 00:00, deflate.
     public func docxData() throws(PackageError) -> Data {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for name in orderedPartNames {
-                let bytes = parts[name]!
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: Self.fixedDate, permissions: 0o644,
-                                     compressionMethod: .deflate) { position, size in
-                    bytes.subdata(in: Int(position)..<(Int(position) + size))
-                }
+        try docxData(reusing: [:])
+    }
+
+    /// As `docxData()`, taking the compressed form of a part from `cache` when its bytes are
+    /// unchanged (a compiled template's untemplated parts).
+    func docxData(reusing cache: [String: (data: Data, entry: ZipEntry)]) throws(PackageError) -> Data {
+        var entries: [ZipEntry] = []
+        for name in orderedPartNames {
+            let bytes = parts[name]!
+            guard bytes.count < Int(UInt32.max), entries.count < Int(UInt16.max) else { throw PackageError("too large for a zip without ZIP64", entry: name) }
+            if let cached = cache[name], cached.data == bytes {
+                entries.append(cached.entry)
+                continue
             }
-            guard let data = archive.data else { throw PackageError("zip writer produced no data") }
-            return data
-        } catch let error as PackageError {
-            throw error
-        } catch {
-            throw PackageError("cannot write zip: \(error)")
+            do { entries.append(try ZipEntry.deflating(bytes, name: name)) } catch {
+                throw PackageError("cannot compress: \(error)", entry: name)
+            }
         }
+        return ZipWriter.archive(entries)
     }
 
     /// Writes the .docx atomically.
