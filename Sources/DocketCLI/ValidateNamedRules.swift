@@ -25,12 +25,16 @@ enum NamedRuleCheck {
         }
     }
 
-    /// Schema and rule diagnostics together, without saying one thing twice: a schema
-    /// diagnostic is dropped when a rule reports the same rule id at the same place or inside
-    /// it (the rule's message names the section). Errors first, then warnings, each in order.
+    /// Schema and rule diagnostics together, without saying one thing twice: a schema presence
+    /// or count diagnostic (`required`, `minLength`, `minItems`, `maxItems`) is dropped when a
+    /// rule reports the same rule id at the same place, inside or above it (the rule's message
+    /// names the form section). Value errors (enum, pattern, type…) are always kept. Errors
+    /// first, then warnings, each in order.
     static func merge(schema: [Diagnostic], rules: [Diagnostic]) -> [Diagnostic] {
+        let presence: Set<String> = ["required", "minLength", "minItems", "maxItems"]
         let kept = schema.filter { s in
-            !rules.contains { r in
+            let keyword = s.keywordLocation.flatMap { JSONPointer.tokens($0).last } ?? ""
+            return !presence.contains(keyword) || !rules.contains { r in
                 r.rule == s.rule && related(r.instanceLocation, s.instanceLocation)
             }
         }

@@ -104,6 +104,22 @@ import Testing
         #expect(r.stderr.contains("[submission.encoding]") && r.stderr.contains("UTF-8"), "\(r.stderr)")
     }
 
+    /// PIP topic rules on a data file; the schema's enum error is kept beside the rule's.
+    @Test func pipTopicRulesOnDataFiles() throws {
+        var pip = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml"), encoding: .utf8)
+        pip = pip.replacingOccurrences(of: "  partnerExempt: false\n", with: "  partnerExempt: false\n  obstetricDelivery: true\n")
+        pip += "pips:\n  pip1: {domain: care-coordination, measures: [Follow-Up After Hospitalization for Mental Illness]}\n"
+            + "  pip2: {domain: Care Coordination, measures: [Prenatal and Postpartum Care]}\n"
+        let url = TestPaths.temporaryDirectory("validate-data").appendingPathComponent("pip.yaml")
+        try pip.write(to: url, atomically: true, encoding: .utf8)
+        let r = try DocketCLI.run(["validate", "--deliverable", "pip-midyear-report", url.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("[R000-24] value \"Care Coordination\" is not one of the allowed values"), "\(r.stderr)")
+        #expect(r.stderr.contains("[R000-24] PIP 1 and PIP 2 are both in Care Coordination"), "\(r.stderr)")
+        #expect(r.stderr.contains("[R000-26] pip2 measure `Prenatal and Postpartum Care` is not in the Appendix A obstetric measure list"), "\(r.stderr)")
+        #expect(r.stderr.contains("pip.yaml:"), "located in the data file")
+    }
+
     /// Data files get the named rules after the schema; one problem is said once.
     @Test func dataFilesGetNamedRules() throws {
         let dir = TestPaths.temporaryDirectory("validate-data")
