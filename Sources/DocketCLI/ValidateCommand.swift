@@ -7,7 +7,7 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate data files (YAML or JSON) against a deliverable's schema or a JSON Schema.",
+        abstract: "Validate data files (YAML or JSON) and filled submissions (.md, .docx) before upload (docs/validation.md).",
         discussion: """
             The schema is, in order: --schema <file>; Schemas/<id>.schema.json for --deliverable <id>;
             or that of the deliverable the data names in a top-level `deliverable:` key.
@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
               docket validate instance.json --schema my.schema.json --format json --format-assert
             """)
 
-    @Argument(help: "Data files (.yaml, .yml, .json).")
+    @Argument(help: "Data files (.yaml, .yml, .json) or filled submissions (.md, .docx).")
     var files: [String]
 
     @Option(name: .long, help: "Deliverable id: use Schemas/<id>.schema.json.")
