@@ -68,6 +68,13 @@ import Testing
         #expect(found.filter(\.isError).isEmpty, "\(found.map(\.message))")
     }
 
+    /// Every rule has a passing and a failing case in these suites.
+    @Test func everyRuleHasCases() {
+        let covered = Set((Self.cases + RulesPIPTests.cases).map(\.rule))
+        let missing = Set(DeliverableRules.all.map(\.id)).subtracting(covered)
+        #expect(missing.isEmpty, "rules without cases: \(missing.sorted())")
+    }
+
     /// Every rule names a seed-rules id whose row holds each fragment of its quote.
     @Test func quotesComeFromSeedRules() throws {
         let text = try String(contentsOf: TestPaths.shared.appendingPathComponent("reference/seed-rules.md"), encoding: .utf8)
