@@ -101,8 +101,32 @@ struct PlaceTracker {
     }
 
     static func snippet(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = userFacing(text).trimmingCharacters(in: .whitespacesAndNewlines)
         return "“" + (trimmed.count > 50 ? String(trimmed.prefix(50)) + "…" : trimmed) + "”"
+    }
+
+    /// Tags as the user wrote them: the compiler's `markdownBlock3(x)` / `markdownInline3(x)` are
+    /// `markdown(x)` in the template, `docketAttribute(x)` is `x`.
+    static func userFacing(_ text: String) -> String {
+        guard text.contains("{{markdown") || text.contains("{{docketAttribute(") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            for prefix in [MarkdownSlot.blockPrefix, MarkdownSlot.inlinePrefix] where rest.hasPrefix(prefix) {
+                let digits = rest.dropFirst(prefix.count).prefix { $0.isNumber }
+                if !digits.isEmpty, rest.dropFirst(prefix.count + digits.count).hasPrefix("(") {
+                    out += "markdown"
+                    rest = rest.dropFirst(prefix.count + digits.count)
+                }
+            }
+            if rest.hasPrefix(PartCompiler.attributeFilter + "("), let close = rest.range(of: ")}}") {
+                out += rest[rest.index(rest.startIndex, offsetBy: PartCompiler.attributeFilter.count + 1)..<close.lowerBound]
+                rest = rest[rest.index(close.lowerBound, offsetBy: 1)...]
+            }
+        }
+        return out + rest
     }
 
     /// A locator for `Template`: the last recorded place at or before the offset.

@@ -27,19 +27,23 @@ import Testing
 
     @Test func missingFieldsAreAllReportedWithTheirPlaces() throws {
         let template = try DocxTemplate.compile(Self.package(Self.p("Intro") + Self.p("Name: {{entity.name}}")
-            + "<w:tbl><w:tr>\(Self.cell("x"))\(Self.cell("y"))</w:tr><w:tr>\(Self.cell("a"))\(Self.cell("Due {{due}}"))</w:tr></w:tbl>"), file: "t.docx")
+            + "<w:tbl><w:tr>\(Self.cell("x"))\(Self.cell("y"))</w:tr><w:tr>\(Self.cell("a"))\(Self.cell("Due {{due}}"))</w:tr></w:tbl>"
+            + Self.p("{{markdown(narrative)}}") + Self.p("Said: {{markdown(quote)}}")), file: "t.docx")
         let (data, diagnostics) = template.fill(data: ["other": 1])
         #expect(data == nil)
         let missing = diagnostics.filter { $0.rule == "template.missing-field" }
-        #expect(missing.count == 2)
+        #expect(missing.count == 4)
         #expect(missing.map { $0.location?.place ?? "" } == [
             "word/document.xml, paragraph 2: “Name: {{entity.name}}”",
             "word/document.xml, table 1, row 2, cell 2: “Due {{due}}”",
+            "word/document.xml, paragraph 3: “{{markdown(narrative)}}”",
+            "word/document.xml, paragraph 4: “Said: {{markdown(quote)}}”",
         ])
+        #expect(missing.map(\.message).allSatisfy { $0.contains("'entity.name'") || $0.contains("'due'") || $0.contains("'narrative'") || $0.contains("'quote'") })
         #expect(missing.allSatisfy { $0.location?.file == "t.docx" })
         // --allow-missing renders a visible marker instead.
         let (allowed, warnings) = template.fill(data: ["other": 1], options: .init(allowMissing: true))
-        #expect(allowed != nil && warnings.allSatisfy { !$0.isError } && warnings.count == 2)
+        #expect(allowed != nil && warnings.allSatisfy { !$0.isError } && warnings.count == 4)
     }
 
     @Test func templateErrorsAreAllReportedAtCompileTime() throws {
