@@ -48,14 +48,40 @@ final class Evaluation {
     var instanceTokens: [String] = []
     var keywordTokens: [String] = []
     /// The dynamic scope: schema resources entered, outermost first (for `$dynamicRef`).
-    var scope: [SchemaResource] = []
+    private(set) var scope: [SchemaResource] = []
+    /// The `$ref` nesting depth and the innermost resource, kept behind a pointer: the hot
+    /// path reads them at every reference, and class properties would cost dynamic
+    /// exclusivity checks each time.
+    let hot: UnsafeMutablePointer<(depth: Int, top: Unmanaged<SchemaResource>?)>
     /// `x-docket-rule` ids in effect, innermost last.
     var rules: [String] = []
-    var depth = 0
 
     init(collect: Bool, options: SchemaOptions) {
         self.collect = collect
         self.options = options
+        hot = .allocate(capacity: 1)
+        hot.initialize(to: (0, nil))
+    }
+
+    deinit { hot.deallocate() }
+
+    /// Whether `resource` is the innermost resource of the dynamic scope.
+    @inline(__always)
+    func isCurrent(_ resource: SchemaResource) -> Bool {
+        hot.pointee.top?.toOpaque() == Unmanaged.passUnretained(resource).toOpaque()
+    }
+
+    /// Runs `body` with `resource` entered into the dynamic scope.
+    @inline(__always)
+    func entering<T>(_ resource: SchemaResource, _ body: () -> T) -> T {
+        let saved = hot.pointee.top
+        scope.append(resource)
+        hot.pointee.top = Unmanaged.passUnretained(resource)
+        defer {
+            scope.removeLast()
+            hot.pointee.top = saved
+        }
+        return body()
     }
 
     var instanceLocation: String { Self.pointer(instanceTokens) }
@@ -102,18 +128,18 @@ final class Evaluation {
 
     /// Runs `body` with `token` appended to the instance location (collecting mode only).
     @inline(__always)
-    func descend<T>(_ token: String, _ body: () -> T) -> T {
+    func descend<T>(_ token: @autoclosure () -> String, _ body: () -> T) -> T {
         guard collect else { return body() }
-        instanceTokens.append(token)
+        instanceTokens.append(token())
         defer { instanceTokens.removeLast() }
         return body()
     }
 
     /// Runs `body` with `token` appended to the keyword (evaluation) location.
     @inline(__always)
-    func keyword<T>(_ token: String, _ body: () -> T) -> T {
+    func keyword<T>(_ token: @autoclosure () -> String, _ body: () -> T) -> T {
         guard collect else { return body() }
-        keywordTokens.append(token)
+        keywordTokens.append(token())
         defer { keywordTokens.removeLast() }
         return body()
     }

@@ -68,10 +68,8 @@ final class SchemaNode: @unchecked Sendable {
         }
         // Only resource roots change the dynamic scope here; `$ref` into the middle of another
         // resource pushes that resource itself (see `RefKeyword`).
-        if isResourceRoot && e.scope.last !== resource {
-            e.scope.append(resource)
-            defer { e.scope.removeLast() }
-            return evaluateKeywords(instance, e, &ann)
+        if isResourceRoot && !e.isCurrent(resource) {
+            return e.entering(resource) { evaluateKeywords(instance, e, &ann) }
         }
         return evaluateKeywords(instance, e, &ann)
     }

@@ -42,19 +42,17 @@ final class RefKeyword: KeywordBase, @unchecked Sendable {
     /// Evaluates a reference target: guards against endless recursion (a cycle of references
     /// that never moves to a new instance location) and enters the target's resource.
     static func follow(_ target: SchemaNode, _ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
-        e.depth += 1
-        defer { e.depth -= 1 }
-        if e.depth > 300 {
+        e.hot.pointee.depth += 1
+        defer { e.hot.pointee.depth -= 1 }
+        if e.hot.pointee.depth > 300 {
             e.units.append(OutputUnit(severity: .error, kind: .leaf, rule: "schema.recursion",
                                       message: "schema recursion is too deep (a $ref cycle that never reaches a new instance location)",
                                       instanceLocation: e.instanceLocation, keywordLocation: e.keywordLocation,
                                       absoluteKeywordLocation: target.absoluteLocation))
             return false
         }
-        if !target.isResourceRoot && e.scope.last !== target.resource {
-            e.scope.append(target.resource)
-            defer { e.scope.removeLast() }
-            return target.evaluate(instance, e, &ann)
+        if !target.isResourceRoot && !e.isCurrent(target.resource) {
+            return e.entering(target.resource) { target.evaluate(instance, e, &ann) }
         }
         return target.evaluate(instance, e, &ann)
     }
