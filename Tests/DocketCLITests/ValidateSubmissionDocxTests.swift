@@ -79,6 +79,21 @@ import Testing
         #expect((named?["where"] as? String)?.contains("table 2, row 5, cell 2") == true, "\(r.errors)")
     }
 
+    /// An answer rewritten the way Word stores edits (split runs, rsids, proofing marks,
+    /// tracked insertion and deletion) still reads back and validates clean.
+    @Test func wordEditedAnswerValidatesClean() throws {
+        let word = """
+        <w:p w:rsidR="00A1" w:rsidRDefault="00B2"><w:r w:rsidR="00C3"><w:t xml:space="preserve">We held twelve joint </w:t></w:r>\
+        <w:proofErr w:type="spellStart"/><w:r><w:t>meetings</w:t></w:r><w:proofErr w:type="spellEnd"/>\
+        <w:ins w:id="7" w:author="Staff"><w:r><w:t xml:space="preserve"> with the ACO</w:t></w:r></w:ins>\
+        <w:del w:id="8" w:author="Staff"><w:r><w:delText> (deleted)</w:delText></w:r></w:del><w:r><w:t>.</w:t></w:r></w:p>\
+        <w:p><w:r><w:t>Anticipated challenges: timely data exchange.</w:t></w:r></w:p>
+        """
+        let path = try Self.edited(Self.pip) { Self.replacingContent(of: "docket:midYearPlanning.response", with: word, in: $0) }
+        let r = try Self.report(path, ["--strict"])
+        #expect(r.status == 0, "\(r.errors) \(r.warnings)")
+    }
+
     @Test func removedAnswerRegionIsReported() throws {
         let path = try Self.edited(Self.hqe) { xml in
             guard let tag = xml.range(of: "w:val=\"docket:commitment.teamComposition\""),
