@@ -40,5 +40,11 @@ struct DeliverableTarget: FillTarget {
     func enrich(_ data: JSONValue, date: String) -> JSONValue { deliverable.enrich(data, date: date) }
     func fileName(data: JSONValue, date: String) -> String { deliverable.fileName(data: data, date: date) }
 
+    /// Schema and named rules (seed-rules ids), with the same messages as `docket validate`.
+    func checkWithRules(_ data: LoadedData) -> [Diagnostic] {
+        let schema = schemaURL.map { SchemaCheck.check(data, schemaURL: $0) } ?? []
+        return NamedRuleCheck.merge(schema: schema, rules: NamedRuleCheck.check(data, deliverable))
+    }
+
     private func existing(_ url: URL) -> URL? { FileManager.default.fileExists(atPath: url.path) ? url : nil }
 }

@@ -44,7 +44,7 @@ struct FillCommand: ParsableCommand {
     @Flag(name: .long, help: "Render a visible [MISSING: field] instead of failing on missing fields.")
     var allowMissing = false
 
-    @Flag(name: .long, help: "Do not check the data against the deliverable's schema first.")
+    @Flag(name: .long, help: "Do not check the data against the deliverable's schema and rules first.")
     var noSchema = false
 
     @Flag(name: .long, help: "Record each written file (and its SHA-256) on the matching tracker instance.")

@@ -27,8 +27,8 @@ struct FillJob: Sendable {
             return Result(status: status, diagnostics: [error.diagnostic])
         }
         var diagnostics: [Diagnostic] = []
-        if checkSchema, let schema = prepared.target.schemaURL {
-            diagnostics += SchemaCheck.check(loaded, schemaURL: schema)
+        if checkSchema {
+            diagnostics += prepared.target.check(loaded)
             if diagnostics.contains(where: \.isError) { return Result(status: .invalid, diagnostics: diagnostics) }
         }
         let (bytes, fillDiagnostics) = prepared.fill(loaded.value, kind: kind, date: date, allowMissing: allowMissing)

@@ -24,6 +24,13 @@ protocol FillTarget: Sendable {
 
 extension FillTarget {
     var filters: [String: TemplateFilter] { [:] }
+
+    /// Checks data before filling: the schema (if any). Deliverables add their named rules.
+    func check(_ data: LoadedData) -> [Diagnostic] {
+        if let target = self as? DeliverableTarget { return target.checkWithRules(data) }
+        guard let schema = schemaURL else { return [] }
+        return SchemaCheck.check(data, schemaURL: schema)
+    }
 }
 
 /// A template file or folder given by path.

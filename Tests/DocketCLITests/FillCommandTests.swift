@@ -113,4 +113,19 @@ import DocketTestSupport
         #expect(lo.contains("Reviewed disparities data"))
         #expect(!lo.contains("{{"))
     }
+
+    @Test func deliverableDataBreakingANamedRuleIsRefusedWithItsRuleId() throws {
+        let example = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml"), encoding: .utf8)
+        let dir = TestPaths.temporaryDirectory()
+        let data = dir.appendingPathComponent("same-domain.yaml")
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false).count
+        try (example + "\npips:\n  pip1:\n    domain: care-coordination\n  pip2:\n    domain: care-coordination\n")
+            .write(to: data, atomically: true, encoding: .utf8)
+        let out = TestPaths.temporaryDirectory()
+        let r = try DocketCLI.run(["fill", "pip-midyear-report", "--data", data.path, "--format", "md", "--out-dir", out.path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("[R000-24]"))
+        #expect(r.stderr.contains("same-domain.yaml:\(lines + 5):"), "located at pip2's domain: \(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
 }
