@@ -45,6 +45,15 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "Words per page for x-docket-suggestedPages estimates.")
     var wordsPerPage: Int = 500
 
+    @Flag(name: .long, help: "Record each checked file, its SHA-256 and the result on the matching tracker instance.")
+    var track = false
+
+    @Option(name: .long, help: "Entity abbreviation for --track (default: from the data, else the file name's <ABBR>_ prefix).")
+    var entity: String?
+
+    @OptionGroup(title: "Tracker")
+    var tracker: TrackOptions
+
     @Option(name: .customLong("bench-repeat"), help: .hidden)
     var benchRepeat: Int?
 
@@ -77,6 +86,9 @@ struct ValidateCommand: ParsableCommand {
         let settings = ValidationSettings(deliverable: deliverable, schemaPath: schema,
                                           catalog: SchemaCatalog(options: options), projectRoot: ResourceLocator.root())
         let reports = files.map { ValidationTargets.target(for: $0)!.validate(path: $0, settings: settings) }
+        if track {
+            try ValidateTracking.record(reports, strict: strict, entity: entity, options: tracker)
+        }
         if format == "json" {
             FileHandle.standardOutput.write(JSONWriter.data(.array(reports.map(\.json))))
         } else {
