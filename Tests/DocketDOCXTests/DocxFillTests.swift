@@ -120,4 +120,37 @@ import Testing
         #expect(package.orderedPartNames.first == "[Content_Types].xml")
         #expect(Array(a[10..<14]) == [0, 0, 0x21, 0]) // DOS time 00:00:00, date 1980-01-01
     }
+
+    /// Every part has a content type, every internal relationship points at a part, and every
+    /// `r:id` used in a part is defined in its relationships.
+    @Test func filledPackageIsConsistent() throws {
+        let package = try DocxFixtures.fill()
+        let types = try SafeXMLParser.parse(try DocxFixtures.text(package, "[Content_Types].xml")).root
+        let defaults = Set(types.elements.filter { $0.name == "Default" }.compactMap { $0.attribute("Extension")?.lowercased() })
+        let overrides = Set(types.elements.filter { $0.name == "Override" }.compactMap { $0.attribute("PartName") })
+        for name in package.parts.keys where name != "[Content_Types].xml" {
+            let ext = String(name.split(separator: ".").last ?? "").lowercased()
+            #expect(defaults.contains(ext) || overrides.contains("/" + name), "\(name) has no content type")
+        }
+        for override in overrides { #expect(package.parts[String(override.dropFirst())] != nil, "override for missing \(override)") }
+        for relsName in package.parts.keys where relsName.hasSuffix(".rels") {
+            let rels = try SafeXMLParser.parse(try DocxFixtures.text(package, relsName)).root
+            let source = relsName.replacingOccurrences(of: "_rels/", with: "").replacingOccurrences(of: ".rels", with: "")
+            let base = source.contains("/") ? String(source[..<source.lastIndex(of: "/")!]) + "/" : ""
+            var ids = Set<String>()
+            for rel in rels.elements {
+                ids.insert(rel.attribute("Id")!)
+                guard rel.attribute("TargetMode") != "External", let target = rel.attribute("Target") else { continue }
+                let resolved = target.hasPrefix("/") ? String(target.dropFirst()) : base + target
+                #expect(package.parts[resolved] != nil, "\(relsName): \(target) missing")
+            }
+            if let xml = package.parts[source].map({ String(decoding: $0, as: UTF8.self) }) {
+                var used = Set<String>()
+                try SafeXMLParser.parse(xml).root.forEachDescendant { e, _ in
+                    for a in e.attributes where a.name == "r:id" || a.name == "r:embed" { used.insert(a.value) }
+                }
+                #expect(used.isSubset(of: ids), "\(source) uses undefined \(used.subtracting(ids))")
+            }
+        }
+    }
 }
