@@ -20,9 +20,17 @@ enum JSONSemantics {
             return true
         case (.string(let x), .string(let y)):
             // Code point equality: Swift's `==` would equate canonically equivalent strings.
-            return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+            return sameCodeUnits(x, y)
         default: return a == b
         }
+    }
+
+    /// Byte equality of two strings (Swift's `==` also equates canonically equivalent ones):
+    /// equal code units are equal strings, so `==` decides only when the bytes could differ.
+    @inline(__always)
+    static func sameCodeUnits(_ x: String, _ y: String) -> Bool {
+        guard x.utf8.count == y.utf8.count, x == y else { return false }
+        return x.utf8.allSatisfy({ $0 < 0x80 }) || x.utf8.elementsEqual(y.utf8)
     }
 
     private static func numbersEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
