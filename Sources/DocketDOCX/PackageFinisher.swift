@@ -107,7 +107,7 @@ enum PackageFinisher {
                                                            beforeFirstOf: ["</Types>"], in: text).utf8)
             }
         }
-        let target = name.hasPrefix("word/") && source.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name
+        let target = source.isEmpty ? name : name.hasPrefix("word/") && source.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name
         addRelationships(&parts, "<Relationship Id=\"\(id)\" Type=\"\(relationship)\" Target=\"\(target)\"/>", for: source)
     }
 

@@ -74,6 +74,21 @@ import Testing
         #expect(result.stdout.contains("[link](https://example.org)"))
     }
 
+    @Test func aTitleBecomesCoreProperties() throws {
+        let data = try MarkdownDocx.docx(markdown: "text", title: "PIP Report & Plan")
+        let package = try OOXMLPackage.load(docx: data)
+        let core = String(decoding: try #require(package.parts["docProps/core.xml"]), as: UTF8.self)
+        #expect(core.contains("<dc:title>PIP Report &amp; Plan</dc:title>"))
+        #expect(String(decoding: package.parts["[Content_Types].xml"]!, as: UTF8.self).contains("/docProps/core.xml"))
+        #expect(String(decoding: package.parts["_rels/.rels"]!, as: UTF8.self).contains("Target=\"docProps/core.xml\""))
+        let python = TestPaths.packageRoot.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else { return }
+        let url = TestPaths.temporaryDirectory("mddocx").appendingPathComponent("t.docx")
+        try data.write(to: url)
+        let result = try ProcessRunner.run(python, ["-c", "import sys, docx; print(docx.Document(sys.argv[1]).core_properties.title)", url.path])
+        #expect(result.stdout == "PIP Report & Plan\n", "\(result.stdout) \(result.stderr)")
+    }
+
     @Test func illegalCharactersAreReported() {
         #expect(throws: DiagnosticList.self) { try MarkdownDocx.docx(markdown: "bad \u{8} char") }
     }
