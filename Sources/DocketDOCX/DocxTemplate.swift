@@ -104,11 +104,18 @@ public struct DocxTemplate: Sendable {
             }
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticList(diagnostics) }
+        // A Word template (.dotx/.dotm) fills into a document: its main part's content type changes.
+        var base = package
+        if let types = base.parts["[Content_Types].xml"].map({ String(decoding: $0, as: UTF8.self) }), types.contains(".template.main+xml") {
+            base.parts["[Content_Types].xml"] = Data(types
+                .replacingOccurrences(of: "wordprocessingml.template.main+xml", with: "wordprocessingml.document.main+xml")
+                .replacingOccurrences(of: "ms-word.template.macroEnabledTemplate.main+xml", with: "ms-word.document.macroEnabled.main+xml").utf8)
+        }
         var compressed: [String: (data: Data, entry: ZipEntry)] = [:]
-        for (name, data) in package.parts {
+        for (name, data) in base.parts {
             if let entry = try? ZipEntry.deflating(data, name: name) { compressed[name] = (data, entry) }
         }
-        return DocxTemplate(file: file, parts: parts, base: package, info: info, slots: slots, compressed: compressed)
+        return DocxTemplate(file: file, parts: parts, base: base, info: info, slots: slots, compressed: compressed)
     }
 
     /// Fills the template: the filled package, or nil with the errors (every missing field,

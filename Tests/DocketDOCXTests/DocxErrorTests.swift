@@ -99,4 +99,14 @@ import Testing
         #expect(result.tags.map(\.text) == ["{{! \"x\" 'y' }}"])
         #expect(!result.onlyTags)
     }
+
+    @Test func aWordTemplateFillsIntoADocument() throws {
+        var package = Self.package(Self.p("{{x}}"))
+        let types = String(decoding: package.parts["[Content_Types].xml"]!, as: UTF8.self)
+            .replacingOccurrences(of: "wordprocessingml.document.main+xml", with: "wordprocessingml.template.main+xml")
+        package.parts["[Content_Types].xml"] = Data(types.utf8)
+        let (filled, _) = try DocxTemplate.compile(package, file: "t.dotx").fillPackage(data: ["x": "y"])
+        let out = String(decoding: try #require(filled?.parts["[Content_Types].xml"]), as: UTF8.self)
+        #expect(out.contains("wordprocessingml.document.main+xml") && !out.contains("template.main"))
+    }
 }
