@@ -37,7 +37,7 @@ public enum DocxAnswers {
             let bytes = package.parts[name]!
             guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError("part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
             let document: XMLDocument
-            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes) } catch {
+            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {
                 throw PackageError("invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
             }
             var walker = AnswerWalker(file: file, part: name)

@@ -77,7 +77,7 @@ public struct DocxTemplate: Sendable {
             }
             // Every templated part is parsed (and so checked) even when it holds no tags.
             var document: XMLDocument
-            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes) } catch {
+            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {
                 diagnostics.append(Diagnostic(.error, rule: "docx.invalid-xml", "invalid XML: \(error.message)",
                                               location: SourceLocation(file: file, position: error.position, place: name)))
                 continue

@@ -27,6 +27,8 @@ public struct PackageLimits: Sendable, Hashable {
     public var ratioThresholdBytes: Int = 1 << 20
     /// Largest XML part handed to the XML parser.
     public var maxXMLPartBytes: Int = 16 << 20
+    /// Most elements in one XML part (memory: each element lives in libxml2's tree, then as a value).
+    public var maxXMLElements: Int = 250_000
 
     public init() {}
 }

@@ -35,10 +35,19 @@ public enum SafeXMLParser {
     static let options: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
 
+    /// Documents with more elements than this are refused before parsing (each element costs
+    /// memory twice: in libxml2's tree and as a Swift value).
+    public static let defaultMaxElements = 250_000
+
     /// Parses `bytes` (UTF-8 or a declared encoding libxml2 knows).
-    public static func parse(_ bytes: [UInt8], maxBytes: Int = defaultMaxBytes) throws(XMLParseError) -> XMLDocument {
+    public static func parse(_ bytes: [UInt8], maxBytes: Int = defaultMaxBytes,
+                             maxElements: Int = defaultMaxElements) throws(XMLParseError) -> XMLDocument {
         guard bytes.count <= maxBytes else {
             throw XMLParseError("document is \(bytes.count) bytes, over the limit of \(maxBytes) bytes")
+        }
+        let elements = estimatedElementCount(bytes)
+        guard elements <= maxElements else {
+            throw XMLParseError("document has about \(elements) elements, over the limit of \(maxElements)")
         }
         if hasDoctype(bytes) {
             throw XMLParseError("documents with a DOCTYPE are refused (no DTDs or entity declarations in OOXML)")
@@ -66,6 +75,22 @@ public enum SafeXMLParser {
     /// Parses a string (convenience for tests and generated parts).
     public static func parse(_ text: String) throws(XMLParseError) -> XMLDocument {
         try parse(Array(text.utf8))
+    }
+
+    /// Start tags (`<` followed by a name character): an upper bound on the element count that
+    /// costs one pass over the bytes and no memory.
+    static func estimatedElementCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var i = 0
+        let n = bytes.count - 1
+        while i < n {
+            if bytes[i] == 0x3C {
+                let next = bytes[i + 1]
+                if next != 0x2F && next != 0x3F && next != 0x21 { count += 1 }
+            }
+            i += 1
+        }
+        return count
     }
 
     /// True when a `<!DOCTYPE` appears in the prolog (before the first element).

@@ -64,4 +64,10 @@ import Testing
         }
         #expect(elapsed < .seconds(2))
     }
+
+    @Test func tooManyElementsAreRefusedBeforeParsing() {
+        let text = "<a>" + String(repeating: "<b x=\"1\"/>", count: 2_000) + "</a>"
+        #expect(throws: XMLParseError.self) { try SafeXMLParser.parse(Array(text.utf8), maxElements: 1_000) }
+        #expect((try? SafeXMLParser.parse(Array(text.utf8), maxElements: 2_001)) != nil)
+    }
 }
