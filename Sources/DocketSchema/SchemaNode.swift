@@ -66,6 +66,12 @@ final class SchemaNode: @unchecked Sendable {
             }
             return boolean
         }
+        if !e.collect && !ann.track && !needsAnnotations && !isResourceRoot {
+            // The quick pass's common case: no paths, rules, annotations or scope to keep.
+            var local = Annotations(track: false)
+            for k in keywords where !k.evaluate(instance, e, &local) { return false }
+            return true
+        }
         // Only resource roots change the dynamic scope here; `$ref` into the middle of another
         // resource pushes that resource itself (see `RefKeyword`).
         if isResourceRoot && !e.isCurrent(resource) {
