@@ -77,6 +77,15 @@ import Testing
         #expect(asserting.validate("x").errors.first?.rule == "schema.format")
     }
 
+    @Test func contentIsAnAnnotationUnlessAsserted() throws {
+        let json = #"{"contentEncoding": "base64", "contentMediaType": "application/json", "contentSchema": {"required": ["a"]}}"#
+        #expect(try schema(json).isValid("not base64!"))
+        let asserting = try schema(json, options: SchemaOptions(contentAssertion: true))
+        #expect(!asserting.isValid("not base64!"))
+        #expect(asserting.isValid(.string(Data(#"{"a": 1}"#.utf8).base64EncodedString())))
+        #expect(!asserting.isValid(.string(Data(#"{"b": 1}"#.utf8).base64EncodedString())))
+    }
+
     @Test func regexesUseECMASemantics() throws {
         let digits = try #require(ECMARegex("^\\d+$"))
         #expect(digits.matches("123"))
