@@ -34,7 +34,7 @@ struct FillJob: Sendable {
         let (bytes, fillDiagnostics) = prepared.fill(loaded.value, kind: kind, date: date, allowMissing: allowMissing)
         diagnostics += fillDiagnostics
         guard let bytes, !diagnostics.contains(where: \.isError) else { return Result(status: .invalid, diagnostics: diagnostics) }
-        let name = prepared.target.fileName(data: prepared.target.enrich(loaded.value, date: date), date: date) + "." + kind.rawValue
+        let name = prepared.target.fileName(data: loaded.value, date: date) + "." + kind.rawValue
         let destination: String
         if let output {
             destination = output

@@ -70,14 +70,14 @@ struct PreparedFill: Sendable {
             let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
-            let title = target.fileName(data: enriched, date: date)
+            let title = target.fileName(data: data, date: date)
             return (Data(MarkdownHTML.page(r.output, title: title).utf8), r.diagnostics)
         case .docx:
             if let docx { return docx.fill(enriched, options: options) }
             guard let markdown else { return (nil, []) }
             let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
-            let (bytes, more) = DocxFiller.fromMarkdown(r.output, title: target.fileName(data: enriched, date: date))
+            let (bytes, more) = DocxFiller.fromMarkdown(r.output, title: target.fileName(data: data, date: date))
             return (bytes, r.diagnostics + more)
         }
     }
