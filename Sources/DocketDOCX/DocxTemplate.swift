@@ -83,7 +83,7 @@ public struct DocxTemplate: Sendable {
                 continue
             }
             let raw = String(decoding: bytes, as: UTF8.self)
-            guard raw.contains("{") || raw.contains("docket:check") else { // a tag may be split: "{" in one run, "{" in the next
+            guard ByteSearch.contains(raw, "{") || ByteSearch.contains(raw, "docket:check") else { // a tag may be split: "{" in one run, "{" in the next
                 parts.append(Part(name: name, template: nil, text: raw))
                 continue
             }
@@ -112,7 +112,8 @@ public struct DocxTemplate: Sendable {
                 .replacingOccurrences(of: "ms-word.template.macroEnabledTemplate.main+xml", with: "ms-word.document.macroEnabled.main+xml").utf8)
         }
         var compressed: [String: (data: Data, entry: ZipEntry)] = [:]
-        for (name, data) in base.parts {
+        let templated = Set(parts.map(\.name))
+        for (name, data) in base.parts where !templated.contains(name) || parts.first(where: { $0.name == name })?.template == nil {
             if let entry = try? ZipEntry.deflating(data, name: name) { compressed[name] = (data, entry) }
         }
         return DocxTemplate(file: file, parts: parts, base: base, info: info, slots: slots, compressed: compressed)

@@ -28,6 +28,7 @@ struct IdFixer {
 
     /// Replaces the attribute value following each occurrence of `marker` (which ends with `="`).
     private func replaceValues(_ b: [UInt8], after marker: [UInt8], _ next: (String) -> String) -> [UInt8] {
+        guard ByteSearch.contains(b, marker) else { return b }
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 64)
         var i = 0
@@ -55,6 +56,7 @@ struct IdFixer {
     /// Bookmark starts get new ids (their ends follow the same mapping) and unique names.
     private mutating func fixBookmarks(_ b: [UInt8]) -> [UInt8] {
         let start = Array("<w:bookmarkStart ".utf8), end = Array("<w:bookmarkEnd ".utf8)
+        guard ByteSearch.contains(b, start) else { return b }
         let idMarker = Array(" w:id=\"".utf8), nameMarker = Array(" w:name=\"".utf8)
         var open: [String: [String]] = [:]
         var out: [UInt8] = []

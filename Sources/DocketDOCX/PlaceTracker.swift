@@ -108,7 +108,7 @@ struct PlaceTracker {
     /// Tags as the user wrote them: the compiler's `markdownBlock3(x)` / `markdownInline3(x)` are
     /// `markdown(x)` in the template, `docketAttribute(x)` is `x`.
     static func userFacing(_ text: String) -> String {
-        guard text.contains("{{markdown") || text.contains("{{docketAttribute(") else { return text }
+        guard ByteSearch.contains(text, "{{markdown") || ByteSearch.contains(text, "{{docketAttribute(") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
