@@ -9,17 +9,18 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate data files (YAML or JSON) and filled submissions (.md, .docx) before upload (docs/validation.md).",
         discussion: """
-            The schema is, in order: --schema <file>; Schemas/<id>.schema.json for --deliverable <id>;
-            or that of the deliverable the data names in a top-level `deliverable:` key.
+            The schema is, in order: --schema <file>; Schemas/<id>.schema.json for --deliverable <id>; \
+            or that of the deliverable the data names in a top-level `deliverable:` key. \
             Schemas are JSON Schema draft 2020-12 plus Docket's x-docket-* keywords (docs/schema.md).
 
-            Problems print as `file:line:col: error: [rule] message (at /json/pointer)` on standard
+            Problems print as `file:line:col: error: [rule] message (at /json/pointer)` on standard \
             error; --format json prints one object per file on standard output.
-            Exit status: 0 all valid (warnings allowed unless --strict), 1 invalid, 2 unreadable
+
+            Exit status: 0 all valid (warnings allowed unless --strict), 1 invalid, 2 unreadable \
             file, unknown deliverable or unusable schema.
 
             Examples:
-              docket validate Templates/pip-midyear-report/example.yaml
+              docket validate Templates/pip-midyear-report/example.yaml --deliverable pip-midyear-report
               docket validate data/*.yaml --deliverable hqe-strategic-plan --strict
               docket validate instance.json --schema my.schema.json --format json --format-assert
             """)
