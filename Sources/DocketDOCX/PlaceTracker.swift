@@ -101,8 +101,11 @@ struct PlaceTracker {
     }
 
     static func snippet(_ text: String) -> String {
-        let trimmed = userFacing(text).trimmingCharacters(in: .whitespacesAndNewlines)
-        return "“" + (trimmed.count > 50 ? String(trimmed.prefix(50)) + "…" : trimmed) + "”"
+        var trimmed = Substring(userFacing(text))
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        let short = trimmed.prefix(51)
+        return "“" + (short.count > 50 ? String(short.prefix(50)) + "…" : String(short)) + "”"
     }
 
     /// Tags as the user wrote them: the compiler's `markdownBlock3(x)` / `markdownInline3(x)` are
