@@ -10,20 +10,15 @@ enum ScheduleSchemaCheck {
         guard let ref = data.value["$schema"]?.stringValue, !ref.contains("://") else { return [] }
         let base = URL(fileURLWithPath: data.path).deletingLastPathComponent()
         let url = URL(fileURLWithPath: ref, relativeTo: base).standardizedFileURL
-        let schemaData: LoadedData
         do {
-            schemaData = try DataLoader.load(path: url.path)
-        } catch {
-            var d = error.diagnostic
-            d.message = "schedule schema '\(ref)': \(d.message)"
-            return [d]
-        }
-        do {
-            let schema = try JSONSchema.compile(schemaData.value, baseURI: url.absoluteString)
-            let result = schema.validate(data.value)
+            let result = try SchemaCatalog.shared.schema(at: url).validate(data.value)
             return result.valid ? [] : result.located(in: data).filter(\.isError)
         } catch {
-            return error.diagnostics
+            return error.diagnostics.map { d in
+                var d = d
+                d.message = "schedule schema '\(ref)': \(d.message)"
+                return d
+            }
         }
     }
 }

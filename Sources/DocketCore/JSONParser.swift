@@ -38,15 +38,23 @@ public struct JSONParser {
         return (value, map)
     }
 
+    /// Column bookkeeping: the last byte index whose column is known on the current line, so
+    /// positions cost O(distance since the last value), not O(line length): linear on long lines.
+    private var columnIndex = 0
+    private var columnCount = 1
+
     private var position: SourcePosition {
-        // Column in Unicode scalars: count non-continuation bytes since line start.
-        var col = 1
-        var i = lineStart
-        while i < index { if bytes[i] & 0xC0 != 0x80 { col += 1 }; i += 1 }
-        return SourcePosition(line: line, column: col)
+        mutating get {
+            if columnIndex < lineStart || columnIndex > index { columnIndex = lineStart; columnCount = 1 }
+            while columnIndex < index {
+                if bytes[columnIndex] & 0xC0 != 0x80 { columnCount += 1 }
+                columnIndex += 1
+            }
+            return SourcePosition(line: line, column: columnCount)
+        }
     }
 
-    private func fail(_ message: String) -> Failure { Failure(message: message, position: position) }
+    private mutating func fail(_ message: String) -> Failure { Failure(message: message, position: position) }
 
     private mutating func skipSpace() {
         while index < bytes.count {

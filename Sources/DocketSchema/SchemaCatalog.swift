@@ -14,6 +14,9 @@ public final class SchemaCatalog: @unchecked Sendable {
     private var compiled: [String: Result<JSONSchema, SchemaError>] = [:]
     private let lock = NSLock()
 
+    /// One catalog with default options for the whole process (fill, calendar).
+    public static let shared = SchemaCatalog()
+
     public init(options: SchemaOptions = SchemaOptions()) {
         self.options = options
     }
