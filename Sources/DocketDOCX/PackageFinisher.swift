@@ -90,9 +90,10 @@ enum PackageFinisher {
     // MARK: Helpers
 
     static func insert(_ text: String, beforeFirstOf markers: [String], in document: String) -> String {
+        let bytes = Array(document.utf8)
         for marker in markers {
-            if let range = document.range(of: marker) {
-                return document.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: text)
+            if let offset = ByteSearch.firstOffset(of: Array(marker.utf8), in: bytes) {
+                return String(decoding: bytes[..<offset], as: UTF8.self) + text + String(decoding: bytes[offset...], as: UTF8.self)
             }
         }
         return document + text
@@ -102,7 +103,7 @@ enum PackageFinisher {
     static func addPart(_ parts: inout [String: Data], name: String, contentType: String, relationship: String, id: String, from source: String) {
         if let types = parts["[Content_Types].xml"] {
             let text = String(decoding: types, as: UTF8.self)
-            if !text.contains("PartName=\"/\(name)\"") {
+            if !ByteSearch.contains(text, "PartName=\"/\(name)\"") {
                 parts["[Content_Types].xml"] = Data(insert("<Override PartName=\"/\(name)\" ContentType=\"\(contentType)\"/>",
                                                            beforeFirstOf: ["</Types>"], in: text).utf8)
             }
