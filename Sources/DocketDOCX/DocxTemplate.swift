@@ -96,6 +96,9 @@ public struct DocxTemplate: Sendable {
             diagnostics += compiler.diagnostics
             let (text, tracker) = PlaceTracker.serialise(document, part: name)
             diagnostics += tracker.crossingDiagnostics(file: file)
+            let broken = tracker.brokenTagDiagnostics(file: file)
+            diagnostics += broken
+            if !broken.isEmpty { continue } // the template parser would only misread the broken tag
             do {
                 let template = try Template(text, name: name, locator: PlaceTracker.locator(file: file, entries: tracker.entries, part: name))
                 parts.append(Part(name: name, template: template, text: text))

@@ -22,6 +22,8 @@ struct PlaceTracker {
     let part: String
     private(set) var entries: [Entry] = []
     private(set) var sections: [SectionTag] = []
+    /// Paragraphs where `{{` is left in plain text: a tag that does not end in its paragraph.
+    private(set) var brokenTags: [String] = []
 
     private struct TableContext { var row = 0, cell = 0, paragraph = 0 }
     private var stack: [(name: String, serial: Int)] = []
@@ -55,6 +57,7 @@ struct PlaceTracker {
             case "w:p" where currentParagraph == nil:
                 currentParagraph = serial
                 record(offset, paragraphPlace() + ": " + Self.snippet(e.textContent))
+                if Self.hasStrayOpen(e) { brokenTags.append(entries.last!.place) }
             default: break
             }
         case .exit(let e):
@@ -141,6 +144,36 @@ struct PlaceTracker {
                 if entries[mid].offset <= offset { found = mid; lo = mid + 1 } else { hi = mid - 1 }
             }
             return SourceLocation(file: file, place: found.map { entries[$0].place } ?? part)
+        }
+    }
+
+    /// True when a `w:t` of the paragraph (not of a nested one) keeps `{{` as plain text: every
+    /// complete tag was turned into a raw node by the run normaliser.
+    static func hasStrayOpen(_ p: XMLElement) -> Bool {
+        // The paragraph's plain text, raw tags replaced by a separator so they cannot join braces.
+        var text = ""
+        func walk(_ e: XMLElement) {
+            for case .element(let c) in e.children where c.name != "w:p" {
+                guard c.name == "w:t" else { walk(c); continue }
+                for child in c.children {
+                    switch child {
+                    case .text(let t): text += t
+                    case .raw: text += "\u{1}"
+                    default: break
+                    }
+                }
+            }
+        }
+        walk(p)
+        return ByteSearch.contains(text, "{{")
+    }
+
+    /// Paragraphs with a tag that does not end where it starts, as diagnostics.
+    func brokenTagDiagnostics(file: String) -> [Diagnostic] {
+        brokenTags.map {
+            Diagnostic(.error, rule: "template.docx-broken-tag",
+                       "a tag starts here but does not end in this paragraph; a tag cannot cross a paragraph, cell or table boundary: close it with }} in the same paragraph",
+                       location: SourceLocation(file: file, place: $0))
         }
     }
 

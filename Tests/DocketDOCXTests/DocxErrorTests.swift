@@ -109,4 +109,21 @@ import Testing
         let out = String(decoding: try #require(filled?.parts["[Content_Types].xml"]), as: UTF8.self)
         #expect(out.contains("wordprocessingml.document.main+xml") && !out.contains("template.main"))
     }
+
+    @Test func aTagCrossingAParagraphOrCellIsReportedWhereItStarts() throws {
+        let body = Self.p("Intro") + Self.p("Name: {{entity.") + Self.p("name}} here")
+            + "<w:tbl><w:tr>\(Self.cell("{{due"))\(Self.cell("}}"))</w:tr></w:tbl>"
+            + "<w:p><w:r><w:t>split {</w:t></w:r><w:r><w:t>{open</w:t></w:r></w:p>"
+        do {
+            _ = try DocxTemplate.compile(Self.package(body), file: "t.docx")
+            Issue.record("compiled a broken tag")
+        } catch {
+            let broken = error.diagnostics.filter { $0.rule == "template.docx-broken-tag" }
+            #expect(broken.map { $0.location?.place ?? "" } == [
+                "word/document.xml, paragraph 2: “Name: {{entity.”",
+                "word/document.xml, table 1, row 1, cell 1: “{{due”",
+                "word/document.xml, paragraph 4: “split {{open”",
+            ], "\(error.diagnostics)")
+        }
+    }
 }
