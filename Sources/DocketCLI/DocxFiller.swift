@@ -19,7 +19,7 @@ struct DocxFiller: Sendable {
     /// A Markdown template's filled output as a .docx with Docket's default styles.
     static func fromMarkdown(_ markdown: String, title: String) -> (Data?, [Diagnostic]) {
         do {
-            return (try MarkdownDocx.docx(markdown: markdown), [])
+            return (try MarkdownDocx.docx(markdown: markdown, title: title), [])
         } catch {
             return (nil, error.diagnostics)
         }

@@ -8,9 +8,16 @@ import Glibc
 enum CMarkBridge {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
+    /// Registers the GFM extensions exactly once per process: `cmark_gfm_core_extensions_ensure_registered`
+    /// is not safe to call from several threads at once, and a Swift static is initialised once.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
     /// Runs `body` with a parser that has the GFM extensions attached; frees everything after.
     private static func withParsedDocument<T>(_ text: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
-        cmark_gfm_core_extensions_ensure_registered()
+        precondition(registered)
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
