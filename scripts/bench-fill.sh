@@ -10,17 +10,17 @@ trap 'rm -rf "$work"' EXIT
 py=.venv/bin/python
 $py scripts/bench/make_fill_inputs.py "$work" "$N"
 
-mem() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
-
 start=$(date +%s.%N)
 "$bin" fill "$work/docket-template.docx" --batch "$work/data" --out-dir "$work/docket-out" --date 2023-09-29 2>/dev/null
 end=$(date +%s.%N)
 docket_s=$(echo "$end - $start" | bc -l)
-docket_mem=$( { /usr/bin/time -f "%M" "$bin" fill "$work/docket-template.docx" --batch "$work/data" --out-dir "$work/docket-out2" --date 2023-09-29 >/dev/null 2>/dev/null; } 2>&1 | tail -1 || echo "?")
+/usr/bin/time -f "%M" -o "$work/docket.mem" "$bin" fill "$work/docket-template.docx" --batch "$work/data" --out-dir "$work/docket-out2" --date 2023-09-29 >/dev/null 2>&1
+docket_mem=$(tail -1 "$work/docket.mem")
 one=$("$bin" fill "$work/docket-template.docx" --data "$work/data/entity0000.json" --output "$work/one.docx" --date 2023-09-29 --timing 2>&1 | grep -o 'fill [0-9.]* ms' || true)
 
 read -r tpl_n tpl_s < <($py scripts/bench/docxtpl_fill.py "$work" "$work/docxtpl-out")
-tpl_mem=$( { /usr/bin/time -f "%M" $py scripts/bench/docxtpl_fill.py "$work" "$work/docxtpl-out2" >/dev/null; } 2>&1 | tail -1 || echo "?")
+/usr/bin/time -f "%M" -o "$work/docxtpl.mem" $py scripts/bench/docxtpl_fill.py "$work" "$work/docxtpl-out2" >/dev/null
+tpl_mem=$(tail -1 "$work/docxtpl.mem")
 
 docket_rate=$(echo "$N / $docket_s" | bc -l)
 tpl_rate=$(echo "$tpl_n / $tpl_s" | bc -l)
