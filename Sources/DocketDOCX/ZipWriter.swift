@@ -28,9 +28,9 @@ public enum ZipWriter {
     static let dosDate: UInt16 = (1 << 5) | 1   // 1980-01-01
 
     public static func archive(_ entries: [ZipEntry]) -> Data {
-        var out = Data()
+        var out: [UInt8] = []
         out.reserveCapacity(entries.reduce(0) { $0 + $1.compressed.count + 2 * $1.name.utf8.count + 100 } + 22)
-        var central = Data()
+        var central: [UInt8] = []
         for entry in entries {
             let name = Array(entry.name.utf8)
             let offset = UInt32(out.count)
@@ -40,7 +40,7 @@ public enum ZipWriter {
             out.le32(entry.crc32); out.le32(UInt32(entry.compressed.count)); out.le32(UInt32(entry.uncompressedSize))
             out.le16(UInt16(name.count)); out.le16(0)
             out.append(contentsOf: name)
-            out.append(entry.compressed)
+            out.append(contentsOf: entry.compressed)
             // Central directory record.
             central.le32(0x0201_4b50); central.le16(0x0314); central.le16(20); central.le16(0x0800); central.le16(8)
             central.le16(dosTime); central.le16(dosDate)
@@ -50,16 +50,16 @@ public enum ZipWriter {
             central.append(contentsOf: name)
         }
         let centralOffset = UInt32(out.count)
-        out.append(central)
+        out.append(contentsOf: central)
         // End of central directory.
         out.le32(0x0605_4b50); out.le16(0); out.le16(0)
         out.le16(UInt16(entries.count)); out.le16(UInt16(entries.count))
         out.le32(UInt32(central.count)); out.le32(centralOffset); out.le16(0)
-        return out
+        return Data(out)
     }
 }
 
-extension Data {
+extension [UInt8] {
     fileprivate mutating func le16(_ v: UInt16) { append(UInt8(v & 0xFF)); append(UInt8(v >> 8)) }
     fileprivate mutating func le32(_ v: UInt32) {
         append(UInt8(v & 0xFF)); append(UInt8((v >> 8) & 0xFF)); append(UInt8((v >> 16) & 0xFF)); append(UInt8(v >> 24))
