@@ -27,7 +27,7 @@ struct BatchRunner {
     let job: FillJob
     let outDir: String
     let jobs: Int
-    let printer: DiagnosticPrinter
+    let reporter: FillReporter
 
     /// Fills every file; returns the worst status and the files written with their entity.
     func run(_ files: [String]) -> (ExitStatus, [(String, String?)]) {
@@ -36,6 +36,7 @@ struct BatchRunner {
         let queue = DispatchQueue(label: "docket.batch", attributes: .concurrent)
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: jobs)
+        let job = self.job, outDir = self.outDir
         for (i, file) in files.enumerated() {
             slots.wait()
             group.enter()
@@ -58,22 +59,22 @@ struct BatchRunner {
             let r = results.get(i)!
             warnings += r.diagnostics.filter { $0.severity == .warning }.count
             if let name = r.outputName, let other = seen[name], r.status == .success {
-                Terminal.writeError(printer.format(Diagnostic(.error, rule: "fill.batch-name-clash",
-                    "\(file) and \(other) both produce \(name): give each entity its own abbreviation", location: SourceLocation(file: file))))
+                reporter.report(file: file, diagnostics: [Diagnostic(.error, rule: "fill.batch-name-clash",
+                    "\(file) and \(other) both produce \(name): give each entity its own abbreviation", location: SourceLocation(file: file))],
+                    failed: true, batch: true)
                 failed += 1
                 worst = .invalid
                 continue
             }
             if let name = r.outputName { seen[name] = file }
             if let path = r.written { written.append((path, r.entity)) }
+            reporter.report(file: file, diagnostics: r.diagnostics, written: r.written, failed: r.status != .success, batch: true)
             if r.status != .success {
                 failed += 1
                 if worst == .success || r.status == .usage { worst = r.status }
-                Terminal.writeError("\(file): failed")
-                r.diagnostics.forEach { Terminal.writeError("  " + printer.format($0)) }
             }
         }
-        Terminal.writeError("batch: \(files.count - failed) filled, \(failed) failed, \(warnings) warning\(warnings == 1 ? "" : "s") → \(outDir)")
+        reporter.note("batch: \(files.count - failed) filled, \(failed) failed, \(warnings) warning\(warnings == 1 ? "" : "s") → \(outDir)")
         return (worst, written)
     }
 

@@ -53,6 +53,9 @@ struct FillCommand: ParsableCommand {
     @OptionGroup(title: "Tracker")
     var tracker: TrackOptions
 
+    @Option(name: .long, help: "Diagnostics: text (file:line:col: error: [rule] message) or json (an array on standard error).")
+    var errorFormat: String = "text"
+
     @Flag(name: .long, help: .hidden)
     var timing = false
 
@@ -79,6 +82,9 @@ struct FillCommand: ParsableCommand {
         if let date, BuiltinDate.parse(date) == nil {
             throw ValidationError("invalid --date '\(date)': expected YYYY-MM-DD, e.g. 2023-09-30")
         }
+        guard ["text", "json"].contains(errorFormat) else {
+            throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if track && output == nil && outDir == nil {
             throw ValidationError("--track records the written file: add --output <file> or --out-dir <folder>")
@@ -86,20 +92,20 @@ struct FillCommand: ParsableCommand {
     }
 
     func run() throws {
-        let printer = DiagnosticPrinter.forStandardError()
+        let reporter = FillReporter(json: errorFormat == "json")
+        defer { reporter.finish() }
         let fillTarget: any FillTarget
         do {
             fillTarget = try TargetResolver.resolve(target)
         } catch {
-            Terminal.writeError(printer.format(error))
+            reporter.report(file: target, diagnostics: [error], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let prepared: PreparedFill
         do {
             prepared = try PreparedFill(target: fillTarget, formats: [kind])
         } catch {
-            error.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
-            Terminal.writeError(printer.summary(errors: error.diagnostics.count, warnings: 0, subject: "template"))
+            reporter.report(file: target, diagnostics: error.diagnostics, failed: true)
             throw ExitCode(ExitStatus.invalid.rawValue)
         }
         let day = date ?? BuiltinDate.today()
@@ -109,26 +115,22 @@ struct FillCommand: ParsableCommand {
         }
         if let data {
             let result = job.run(dataPath: data, output: output, outDir: outDir)
-            result.diagnostics.forEach { Terminal.writeError(printer.format($0)) }
+            reporter.report(file: data, diagnostics: result.diagnostics, written: result.written, failed: result.status != .success)
             if let path = result.written {
-                if output != nil || outDir != nil { Terminal.writeError("wrote \(displayPath(URL(fileURLWithPath: path)))") }
+                if output != nil || outDir != nil { reporter.note("wrote \(displayPath(URL(fileURLWithPath: path)))") }
                 if track { try FillTracking.record([(path, result.entity)], deliverable: fillTarget.deliverableID, options: tracker) }
             }
-            if result.status != .success {
-                Terminal.writeError(printer.summary(errors: result.diagnostics.filter(\.isError).count,
-                                                    warnings: result.diagnostics.filter { $0.severity == .warning }.count, subject: data))
-                throw ExitCode(result.status.rawValue)
-            }
+            if result.status != .success { throw ExitCode(result.status.rawValue) }
             return
         }
         let files: [String]
         do {
             files = try BatchInput.expand(batch!)
         } catch {
-            Terminal.writeError(printer.format(error))
+            reporter.report(file: batch!, diagnostics: [error], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let runner = BatchRunner(job: job, outDir: outDir!, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer)
+        let runner = BatchRunner(job: job, outDir: outDir!, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reporter: reporter)
         let (status, written) = runner.run(files)
         if track { try FillTracking.record(written, deliverable: fillTarget.deliverableID, options: tracker) }
         if status != .success { throw ExitCode(status.rawValue) }

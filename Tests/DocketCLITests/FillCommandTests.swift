@@ -1,4 +1,5 @@
 import Foundation
+import DocketCore
 import Testing
 import DocketTestSupport
 
@@ -127,5 +128,24 @@ import DocketTestSupport
         #expect(r.stderr.contains("[R000-24]"))
         #expect(r.stderr.contains("same-domain.yaml:\(lines + 5):"), "located at pip2's domain: \(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func jsonDiagnosticsGiveOneObjectPerDataFile() throws {
+        let out = TestPaths.temporaryDirectory()
+        let r = try DocketCLI.run(["fill", Self.template, "--batch", "\(Self.dir)/*.yaml", "--out-dir", out.path,
+                                   "--format", "md", "--date", "2023-09-29", "--error-format", "json"])
+        #expect(r.status == 1)
+        let (report, _) = try JSONParser.parse(r.stderr)
+        let items = try #require(report.arrayValue)
+        #expect(items.count == 4)
+        let missing = try #require(items.first { $0["file"]?.stringValue?.hasSuffix("missing.yaml") == true })
+        #expect(missing["valid"] == false)
+        #expect(missing["written"] == .null)
+        #expect(missing["errors"]?.arrayValue?.count == 3)
+        #expect(missing["errors"]?[0]?["rule"] == "template.missing-field")
+        #expect(missing["errors"]?[0]?["line"] != nil)
+        let good = try #require(items.first { $0["file"]?.stringValue?.hasSuffix("good.yaml") == true })
+        #expect(good["valid"] == true)
+        #expect(good["written"]?.stringValue?.hasSuffix("HBHP_Contacts_09292023.md") == true)
     }
 }
