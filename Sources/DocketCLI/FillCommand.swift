@@ -8,11 +8,9 @@ struct FillCommand: ParsableCommand {
         commandName: "fill",
         abstract: "Fill a deliverable or template with data (YAML or JSON) into .docx, .md or .html.",
         discussion: """
-            <target> is a deliverable id (see `docket list`) or a template path: a Markdown template
-            (.md), an unpacked DOCX template folder, or a .docx authored in Word.
+            <target> is a deliverable id (see `docket list`) or a template path: a Markdown template (.md), an unpacked DOCX template folder, or a .docx authored in Word.
 
-            Every missing field is reported, with its place in the template, and nothing is written.
-            --out-dir names files by the OnBase convention <ABBR>_<DocName>_<MMDDYYYY>.<ext>.
+            Data is checked against the deliverable's schema and named rules first. Every missing field is reported with its place in the template, and nothing is written. --out-dir names files by the OnBase convention <ABBR>_<DocName>_<MMDDYYYY>.<ext>.
 
             Examples:
               docket fill pip-midyear-report --data Templates/pip-midyear-report/example.yaml --out-dir out
@@ -29,7 +27,7 @@ struct FillCommand: ParsableCommand {
     @Option(name: .long, help: "Fill many data files: a folder or a glob pattern (quote it).")
     var batch: String?
 
-    @Option(name: .long, help: "Output format: docx, md or html (default: docx).")
+    @Option(name: .long, help: "Output format: docx, md or html.")
     var format: String = "docx"
 
     @Option(name: .shortAndLong, help: "Output file. Without it and --out-dir, md and html go to standard output.")
