@@ -42,7 +42,7 @@ import Testing
 
     @Test func parsingFromManyThreadsAtOnceKeepsExtensions() {
         let failures = Counter()
-        DispatchQueue.concurrentPerform(iterations: 64) { _ in
+        DispatchQueue.concurrentPerform(iterations: 256) { _ in
             let doc = MarkdownDocument.parse("~~strike~~ and | a |\n")
             if case .paragraph(let inl) = doc.blocks.first, inl.first == .strikethrough([.text("strike")]) { return }
             failures.add()
