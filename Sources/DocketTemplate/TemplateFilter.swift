@@ -71,9 +71,8 @@ public enum BuiltinFilters {
         }
     }
 
-    public static func wordCount(_ s: String) -> Int {
-        s.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
-    }
+    /// Words as Docket's length limits count them (`WordCount`, docs/schema.md).
+    public static func wordCount(_ s: String) -> Int { WordCount.count(s) }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
