@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketCalendar
 import DocketCore
 import Foundation
 
@@ -77,7 +78,7 @@ struct FillCommand: ParsableCommand {
         if output != nil && outDir != nil {
             throw ValidationError("--output and --out-dir cannot be used together; pick one")
         }
-        if let date, BuiltinDate.parse(date) == nil {
+        if let date, LocalDate(date) == nil {
             throw ValidationError("invalid --date '\(date)': expected YYYY-MM-DD, e.g. 2023-09-30")
         }
         guard ["text", "json"].contains(errorFormat) else {
@@ -135,19 +136,8 @@ struct FillCommand: ParsableCommand {
     }
 }
 
-/// Dates as `YYYY-MM-DD` in the local calendar.
+/// Today as `YYYY-MM-DD` in the local calendar (`DOCKET_TODAY` overrides it for tests).
 enum BuiltinDate {
-    static func parse(_ s: String) -> DateComponents? {
-        let parts = s.split(separator: "-")
-        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1 else { return nil }
-        var c = DateComponents(year: y, month: m, day: d)
-        c.calendar = Calendar(identifier: .gregorian)
-        guard let date = c.calendar!.date(from: c),
-              c.calendar!.component(.day, from: date) == d else { return nil }
-        return c
-    }
-
     static func today() -> String {
         if let fixed = ProcessInfo.processInfo.environment["DOCKET_TODAY"] { return fixed }
         let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())

@@ -1,3 +1,4 @@
+import DocketCalendar
 import Foundation
 
 /// Calendar dates as `YYYY-MM-DD` strings (UTC, proleptic Gregorian), validated strictly.
@@ -8,15 +9,9 @@ public enum TrackDate {
         return c
     }()
 
-    /// The date if `text` is a real `YYYY-MM-DD` date (2023-02-30 is refused).
+    /// The date if `text` is a real `YYYY-MM-DD` date (2023-02-30 is refused): `LocalDate`'s rules.
     public static func parse(_ text: String) -> DateComponents? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        let comps = DateComponents(year: y, month: m, day: d)
-        guard let date = calendar.date(from: comps) else { return nil }
-        let back = calendar.dateComponents([.year, .month, .day], from: date)
-        return back.year == y && back.month == m && back.day == d ? comps : nil
+        LocalDate(text).map { DateComponents(year: $0.year, month: $0.month, day: $0.day) }
     }
 
     /// Validates a user-supplied date, naming the option and the expected form.
@@ -30,16 +25,13 @@ public enum TrackDate {
 
     /// Whole days from `a` to `b` (positive when `b` is later).
     public static func days(from a: String, to b: String) -> Int? {
-        guard let ca = parse(a), let cb = parse(b),
-              let da = calendar.date(from: ca), let db = calendar.date(from: cb) else { return nil }
-        return calendar.dateComponents([.day], from: da, to: db).day
+        guard let da = LocalDate(a), let db = LocalDate(b) else { return nil }
+        return da.days(until: db)
     }
 
     /// `date` plus `n` days.
     public static func adding(_ n: Int, to date: String) -> String? {
-        guard let c = parse(date), let d = calendar.date(from: c),
-              let r = calendar.date(byAdding: .day, value: n, to: d) else { return nil }
-        return string(r)
+        LocalDate(date)?.adding(days: n).description
     }
 
     public static func string(_ date: Date) -> String {
