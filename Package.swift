@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketKit", targets: [
             "DocketCore", "DocketMarkdown", "DocketXML", "DocketTemplate", "DocketDOCX",
-            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
+            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation",
         ]),
     ],
     dependencies: [
@@ -56,10 +56,18 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Command line: one subcommand per file.
+        // The fill pipeline: request → data checks → enrich → render → package → result.
+        .target(name: "DocketFill", dependencies: [
+            "DocketCore", "DocketMarkdown", "DocketTemplate", "DocketDOCX", "DocketSchema", "DocketDeliverables",
+        ]),
+        // The validation pipeline: data files and filled submissions → typed reports.
+        .target(name: "DocketValidation", dependencies: [
+            "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
+        ]),
+        // Command line: a thin front end over the libraries, one subcommand per file.
         .target(name: "DocketCLI", dependencies: [
-            "DocketCore", "DocketMarkdown", "DocketTemplate", "DocketDOCX", "DocketSchema",
-            "DocketDeliverables", "DocketCalendar", "DocketTracker",
+            "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
+            "DocketFill", "DocketValidation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docket", dependencies: ["DocketCLI"]),
@@ -77,7 +85,11 @@ let package = Package(
         .testTarget(name: "DocketDeliverablesTests", dependencies: ["DocketDeliverables", "DocketTestSupport"]),
         .testTarget(name: "DocketCalendarTests", dependencies: ["DocketCalendar", "DocketTestSupport"]),
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
-        .testTarget(name: "DocketCLITests", dependencies: ["DocketTestSupport"]),
+        .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketCLITests", dependencies: [
+            "DocketCLI", "DocketTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

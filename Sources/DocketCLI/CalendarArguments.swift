@@ -5,25 +5,9 @@ import Foundation
 
 /// Parsing and loading helpers of `docket calendar`.
 enum CalendarArguments {
-    /// `a=b` pairs; the error names the bad token and shows an example.
-    static func pairs(_ items: [String], option: String, example: String) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for item in items {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("\(option) '\(item)' is not <id>=<value>" + (example.isEmpty ? "" : ", e.g. \(option) \(example)"))
-            }
-            if let old = out[parts[0]], old != parts[1] {
-                throw ValidationError("\(option) gives '\(parts[0])' twice ('\(old)' and '\(parts[1])'); keep one")
-            }
-            out[parts[0]] = parts[1]
-        }
-        return out
-    }
-
     static func triggerDates(_ items: [String]) throws -> [String: LocalDate] {
         var out: [String: LocalDate] = [:]
-        for (id, value) in try pairs(items, option: "--trigger", example: "dsrip.aco.full-participation-plan=2017-12-15") {
+        for (id, value) in try Assignments.parse(items, option: "--trigger", example: "dsrip.aco.full-participation-plan=2017-12-15") {
             guard let d = LocalDate(value) else {
                 throw ValidationError("--trigger \(id)='\(value)': the date must be YYYY-MM-DD, e.g. \(id)=2017-12-15")
             }
@@ -45,12 +29,6 @@ enum CalendarArguments {
         return out
     }
 
-    static func defaultSchedulePath() -> String {
-        if let p = ProcessInfo.processInfo.environment["DOCKET_SCHEDULE"], !p.isEmpty { return p }
-        if let root = ResourceLocator.root() { return Schedule.bundledDefaultURL(packageRoot: root).path }
-        return "Schemas/schedule/masshealth-schedule.yaml"
-    }
-
     static func load(_ path: String) -> Result<Schedule, DiagnosticList> {
         do { return .success(try Schedule.load(from: URL(fileURLWithPath: path))) } catch { return .failure(error) }
     }
@@ -63,11 +41,5 @@ enum CalendarArguments {
     static func priorPublication(_ path: String?) -> [String: ICSReader.PriorEvent] {
         guard let path, let data = FileManager.default.contents(atPath: path) else { return [:] }
         return ICSReader.priorEvents(String(decoding: data, as: UTF8.self))
-    }
-
-    /// Today's date on this machine's clock, in its time zone.
-    static func systemToday() -> LocalDate {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(dayNumber: 0)
     }
 }

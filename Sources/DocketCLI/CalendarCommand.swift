@@ -59,9 +59,9 @@ struct CalendarCommand: ParsableCommand {
         }
         if let upcoming, upcoming < 0 { throw ValidationError("--upcoming '\(upcoming)' must be 0 or more days") }
         if let remind { _ = try CalendarArguments.reminders(remind) }
-        _ = try CalendarArguments.pairs(triggers, option: "--trigger", example: "dsrip.aco.full-participation-plan=2017-12-15")
+        _ = try Assignments.parse(triggers, option: "--trigger", example: "dsrip.aco.full-participation-plan=2017-12-15")
         _ = try CalendarArguments.triggerDates(triggers)
-        _ = try CalendarArguments.pairs(choices, option: "--choose", example: "hqe-annual-dates=stated-only")
+        _ = try Assignments.parse(choices, option: "--choose", example: "hqe-annual-dates=stated-only")
         if BusinessDayAdjustment(rawValue: adjust) == nil {
             throw ValidationError("--adjust '\(adjust)' is not one of \(BusinessDayAdjustment.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -83,7 +83,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = schedule ?? CalendarArguments.defaultSchedulePath()
+        let path = try schedule ?? RunContext.environment().schedulePath
         let loaded: Schedule
         switch CalendarArguments.load(path) {
         case .success(let s): loaded = s
@@ -106,11 +106,11 @@ struct CalendarCommand: ParsableCommand {
     func makeQuery() throws -> CalendarQuery {
         var query = CalendarQuery(entityTypes: Set(entityTypes), programs: Set(programs), from: from.flatMap(LocalDate.init),
                                   to: to.flatMap(LocalDate.init), triggers: try CalendarArguments.triggerDates(triggers),
-                                  choices: try CalendarArguments.pairs(choices, option: "--choose", example: ""),
+                                  choices: try Assignments.parse(choices, option: "--choose", example: ""),
                                   adjust: BusinessDayAdjustment(rawValue: adjust) ?? .none,
                                   holidays: MassachusettsHolidays(juneteenthFrom: juneteenthFrom, observance: .init(rawValue: observance) ?? .massachusetts), entity: entity)
         if let upcoming {
-            let day = today.flatMap(LocalDate.init) ?? CalendarArguments.systemToday()
+            let day = try today.flatMap(LocalDate.init) ?? RunContext.environment().today
             query.from = from.flatMap(LocalDate.init) ?? day.adding(days: -upcoming)
             query.to = day.adding(days: upcoming)
         }

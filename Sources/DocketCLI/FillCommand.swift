@@ -1,6 +1,6 @@
 import ArgumentParser
-import DocketCalendar
 import DocketCore
+import DocketFill
 import Foundation
 
 /// `docket fill`: fills a deliverable or template with data into docx, md or html.
@@ -61,7 +61,7 @@ struct FillCommand: ParsableCommand {
     @Option(name: .long, help: "Jobs in parallel for --batch (default: number of cores).")
     var jobs: Int?
 
-    var kind: OutputKind { OutputKind(rawValue: format.lowercased())! }
+    var kind: OutputKind { OutputKind(rawValue: format.lowercased()) ?? .docx }
 
     func validate() throws {
         guard OutputKind(rawValue: format.lowercased()) != nil else {
@@ -72,15 +72,9 @@ struct FillCommand: ParsableCommand {
         case (.some, .some): throw ValidationError("--data and --batch cannot be used together; pick one")
         default: break
         }
-        if batch != nil && outDir == nil {
-            throw ValidationError("--batch writes one file per data file: add --out-dir <folder>")
-        }
-        if output != nil && outDir != nil {
-            throw ValidationError("--output and --out-dir cannot be used together; pick one")
-        }
-        if let date, LocalDate(date) == nil {
-            throw ValidationError("invalid --date '\(date)': expected YYYY-MM-DD, e.g. 2023-09-30")
-        }
+        if batch != nil && outDir == nil { throw ValidationError("--batch writes one file per data file: add --out-dir <folder>") }
+        if output != nil && outDir != nil { throw ValidationError("--output and --out-dir cannot be used together; pick one") }
+        if let date { try DateArgument.check(date, option: "--date", example: "2023-09-30") }
         guard ["text", "json"].contains(errorFormat) else {
             throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json")
         }
@@ -91,56 +85,47 @@ struct FillCommand: ParsableCommand {
     }
 
     func run() throws {
+        let env = try RunContext.environment()
         let reporter = FillReporter(json: errorFormat == "json")
         defer { reporter.finish() }
-        let fillTarget: any FillTarget
+        let pipeline: FillPipeline
         do {
-            fillTarget = try TargetResolver.resolve(target)
-        } catch {
-            reporter.report(file: target, diagnostics: [error], failed: true)
+            pipeline = try FillPipeline(target: try FillTargets.resolve(target, registry: RunContext.deliverables), formats: [kind])
+        } catch let d as Diagnostic {
+            reporter.report(file: target, diagnostics: [d], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
-        }
-        let prepared: PreparedFill
-        do {
-            prepared = try PreparedFill(target: fillTarget, formats: [kind])
-        } catch {
-            reporter.report(file: target, diagnostics: error.diagnostics, failed: true)
+        } catch let list as DiagnosticList {
+            reporter.report(file: target, diagnostics: list.diagnostics, failed: true)
             throw ExitCode(ExitStatus.invalid.rawValue)
         }
-        let day = date ?? BuiltinDate.today()
-        let job = FillJob(prepared: prepared, kind: kind, date: day, allowMissing: allowMissing, checkSchema: !noSchema)
-        if let data, timing {
-            Terminal.writeError(FillTiming.measure(prepared: prepared, dataPath: data, kind: kind, date: day))
+        let day = date ?? env.today.description
+        let request = { (input: FillRequest.Input) in
+            FillRequest(input: input, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema)
         }
-        if let data {
-            let result = job.run(dataPath: data, output: output, outDir: outDir)
-            reporter.report(file: data, diagnostics: result.diagnostics, written: result.written, failed: result.status != .success)
-            if let path = result.written {
-                if output != nil || outDir != nil { reporter.note("wrote \(displayPath(URL(fileURLWithPath: path)))") }
-                if track { try FillTracking.record([(path, result.entity)], deliverable: fillTarget.deliverableID, options: tracker) }
+        let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, options: tracker, environment: env) : nil
+        guard let batch else {
+            let data = data ?? ""
+            if timing { Terminal.writeError(FillTiming.measure(pipeline, dataPath: data, kind: kind, date: day)) }
+            let destination: FillOutput.Destination = output.map { .file($0) } ?? outDir.map { .folder($0) } ?? .standardOutput
+            let (result, written) = FillOutput.write(pipeline.fill(request(.file(data))), to: destination)
+            reporter.report(file: data, diagnostics: result.diagnostics, written: written, failed: result.status != .success)
+            if let written {
+                reporter.note("wrote \(displayPath(URL(fileURLWithPath: written)))")
+                try tracking?.record([(written, result.entity)])
             }
             if result.status != .success { throw ExitCode(result.status.rawValue) }
             return
         }
         let files: [String]
-        do {
-            files = try BatchInput.expand(batch!)
-        } catch {
-            reporter.report(file: batch!, diagnostics: [error], failed: true)
+        do { files = try BatchInput.expand(batch) } catch {
+            reporter.report(file: batch, diagnostics: [error], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let runner = BatchRunner(job: job, outDir: outDir!, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reporter: reporter)
-        let (status, written) = runner.run(files)
-        if track { try FillTracking.record(written, deliverable: fillTarget.deliverableID, options: tracker) }
+        let progress = ProgressBar()
+        let results = pipeline.fillAll(files.map { request(.file($0)) }, jobs: jobs ?? RunContext.cores, progress: progress.tick)
+        progress.finish()
+        let (status, written) = FillBatchReport.write(files: files, results: results, outDir: outDir ?? ".", reporter: reporter)
+        try tracking?.record(written)
         if status != .success { throw ExitCode(status.rawValue) }
-    }
-}
-
-/// Today as `YYYY-MM-DD` in the local calendar (`DOCKET_TODAY` overrides it for tests).
-enum BuiltinDate {
-    static func today() -> String {
-        if let fixed = ProcessInfo.processInfo.environment["DOCKET_TODAY"] { return fixed }
-        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

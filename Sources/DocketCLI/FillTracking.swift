@@ -1,16 +1,19 @@
-import ArgumentParser
 import DocketCore
 import DocketTracker
 
-/// `docket fill --track`: records each written file on its tracker instance (entity + deliverable).
-enum FillTracking {
-    static func record(_ files: [(path: String, entity: String?)], deliverable: String, options: TrackOptions) throws {
+/// `docket fill --track`: records every written file on its tracker instance (entity +
+/// deliverable), the whole batch in one transaction.
+struct FillTracking {
+    let deliverable: String
+    let options: TrackOptions
+    let environment: DocketEnvironment
+
+    func record(_ files: [(path: String, entity: String?)]) throws {
+        let items = files.compactMap { f in f.entity.map { ArtifactInput(entity: $0, deliverable: deliverable, kind: .filled, file: f.path) } }
+        guard !items.isEmpty else { return }
         try TrackRunner.run {
-            let tracker = try options.open()
-            for (path, entity) in files {
-                guard let entity else { continue }
-                let r = try tracker.recordArtifact(entity: entity, deliverable: deliverable, kind: .filled, file: path)
-                Terminal.writeError("tracked \(path) on \(r.instance): \(r.from.rawValue) → \(r.to.rawValue) (sha256 \(r.sha256.prefix(12))…)")
+            for (item, r) in zip(items, try options.open(environment).recordArtifacts(items)) {
+                Terminal.writeError("tracked \(item.file) on \(r.instance): \(r.from.rawValue) → \(r.to.rawValue) (sha256 \(r.sha256.prefix(12))…)")
             }
         }
     }

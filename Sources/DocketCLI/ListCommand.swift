@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketCore
+import DocketFill
 import Foundation
 
 /// `docket list`: the deliverables and templates Docket knows.
@@ -14,12 +15,11 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        DeliverableCatalog.problems.forEach { Terminal.writeError(DiagnosticPrinter.forStandardError().format($0)) }
-        let ids = DeliverableCatalog.ids()
-        let targets = ids.compactMap(DeliverableCatalog.target(id:))
+        RunContext.registryProblems.forEach { Terminal.writeError(DiagnosticPrinter.forStandardError().format($0)) }
+        let targets = (RunContext.deliverables?.deliverables ?? []).map(DeliverableTarget.init(deliverable:))
         if format == "json" {
             let items: [JSONValue] = targets.map { t in
-                var o: [String: JSONValue] = ["id": .string(t.displayName), "title": .string((t as? DeliverableTarget)?.title ?? t.displayName)]
+                var o: [String: JSONValue] = ["id": .string(t.displayName), "title": .string(t.title)]
                 o["markdownTemplate"] = t.markdownTemplate.map { .string($0.path) } ?? .null
                 o["docxTemplate"] = t.docxTemplate.map { .string($0.path) } ?? .null
                 o["schema"] = t.schemaURL.map { .string($0.path) } ?? .null
@@ -29,12 +29,12 @@ struct ListCommand: ParsableCommand {
             return
         }
         if targets.isEmpty {
-            Terminal.writeError("no deliverables found: run docket from the repository or set DOCKET_HOME")
+            Terminal.writeError(RunContext.noProjectAdvice)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         for t in targets {
             let formats = (t.docxTemplate != nil ? ["docx"] : []) + (t.markdownTemplate != nil ? ["md", "html"] : [])
-            let title = (t as? DeliverableTarget)?.title ?? ""
+            let title = t.title
             print("\(t.displayName.padding(toLength: 24, withPad: " ", startingAt: 0)) \(formats.joined(separator: ",").padding(toLength: 14, withPad: " ", startingAt: 0)) \(title)")
         }
     }

@@ -11,8 +11,10 @@ struct TrackOptions: ParsableArguments {
     @Option(name: .long, help: "Who is acting, for the history (default $DOCKET_USER, else $USER).")
     var by: String?
 
-    /// Opens the tracker (creating the database on first use).
-    func open() throws -> Tracker { try Tracker.open(path: db, by: by) }
+    /// Opens the tracker (creating the database on first use) in the run's environment.
+    func open() throws -> Tracker { try open(RunContext.environment()) }
+
+    func open(_ environment: DocketEnvironment) throws -> Tracker { try Tracker.open(environment, path: db, by: by) }
 }
 
 /// Output formats of the listing commands.

@@ -22,9 +22,7 @@ struct TrackSyncCommand: ParsableCommand {
         if events != nil && (schedule != nil || !choices.isEmpty) {
             throw ValidationError("--events replaces the schedule; drop --schedule/--choose or drop --events")
         }
-        for c in choices where !c.contains("=") {
-            throw ValidationError("--choose \"\(c)\": write CHOICE-ID=ALTERNATIVE")
-        }
+        _ = try Assignments.parse(choices, option: "--choose", example: "hqe-annual-dates=stated-only")
     }
 
     func run() throws {
@@ -48,19 +46,8 @@ enum TrackScheduleSource {
     }
 
     static func calendar(schedule: String?, choices: [String]) throws -> CalendarScheduleProvider {
-        var chosen: [String: String] = [:]
-        for c in choices {
-            let parts = c.split(separator: "=", maxSplits: 1).map(String.init)
-            chosen[parts[0]] = parts.count > 1 ? parts[1] : ""
-        }
-        return try CalendarScheduleProvider.load(path: schedulePath(schedule), choices: chosen)
-    }
-
-    static func schedulePath(_ explicit: String?) -> String {
-        if let explicit { return explicit }
-        if let env = ProcessInfo.processInfo.environment["DOCKET_SCHEDULE"], !env.isEmpty { return env }
-        if let root = ResourceLocator.root() { return Schedule.bundledDefaultURL(packageRoot: root).path }
-        return CalendarScheduleProvider.defaultSchedulePath()
+        let chosen = try Assignments.parse(choices, option: "--choose", example: "hqe-annual-dates=stated-only")
+        return try CalendarScheduleProvider.load(path: schedule ?? RunContext.environment().schedulePath, choices: chosen)
     }
 
     /// A JSON array of `CalendarEvent`, or an object with an `events` array.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import DocketCore
+import DocketCalendar
+import DocketDeliverables
 import DocketSchema
+import DocketValidation
 import Foundation
 
 /// `docket validate`: checks data files against a deliverable's schema or any JSON Schema.
@@ -55,6 +58,12 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup(title: "Tracker")
     var tracker: TrackOptions
 
+    @Option(name: .customLong("due-event"), help: "Calendar event the submission answers, e.g. pip.aco.pip2.midyear-planning (default: from the data).")
+    var dueEvent: String?
+
+    @Option(name: .long, help: "Files checked in parallel (default: number of cores).")
+    var jobs: Int?
+
     @Option(name: .customLong("bench-repeat"), help: .hidden)
     var benchRepeat: Int?
 
@@ -66,10 +75,11 @@ struct ValidateCommand: ParsableCommand {
             throw ValidationError("give either --deliverable or --schema, not both")
         }
         guard wordsPerPage > 0 else { throw ValidationError("--words-per-page must be positive, not \(wordsPerPage)") }
-        for file in files where ValidationTargets.target(for: file) == nil {
+        for file in files where !SubmissionValidator.supports(file) {
             throw ValidationError("cannot validate '\(file)': unsupported file type; expected "
-                + ValidationTargets.supportedExtensions.map { "." + $0 }.joined(separator: ", "))
+                + SubmissionValidator.supportedExtensions.map { "." + $0 }.joined(separator: ", "))
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
 
     func run() throws {
@@ -84,9 +94,11 @@ struct ValidateCommand: ParsableCommand {
             }
             return
         }
-        let settings = ValidationSettings(deliverable: deliverable, schemaPath: schema,
-                                          catalog: SchemaCatalog(options: options), projectRoot: ResourceLocator.root())
-        let reports = files.map { ValidationTargets.target(for: $0)!.validate(path: $0, settings: settings) }
+        let env = try RunContext.environment()
+        let validator = SubmissionValidator(options: ValidationOptions(
+            deliverable: deliverable, schemaPath: schema, catalog: SchemaCatalog(options: options),
+            registry: RunContext.deliverables, calendar: ValidateCalendar.dueDates(env), dueEvent: dueEvent))
+        let reports = validator.validateAll(files, jobs: jobs ?? RunContext.cores)
         if track {
             try ValidateTracking.record(reports, strict: strict, entity: entity, options: tracker)
         }
@@ -95,34 +107,28 @@ struct ValidateCommand: ParsableCommand {
         } else {
             printText(reports)
         }
-        throw ExitCode(exitStatus(reports).rawValue)
+        throw ExitCode(SubmissionValidator.exitStatus(reports, strict: strict).rawValue)
     }
 
-    private func printText(_ reports: [FileReport]) {
+    private func printText(_ reports: [ValidationReport]) {
         let printer = DiagnosticPrinter.forStandardError()
-        var errors = 0, warnings = 0, invalid = 0
         for report in reports {
-            for d in report.diagnostics {
-                var shown = d
-                if let at = d.instanceLocation, shown.location?.place == nil {
-                    shown.location = shown.location ?? SourceLocation(file: report.file)
-                    shown.location?.place = at.isEmpty ? "/" : at
-                }
-                Terminal.writeError(printer.format(shown))
-            }
-            errors += report.errors.count
-            warnings += report.warnings.count
-            if !report.valid { invalid += 1 }
+            for d in report.placedDiagnostics { Terminal.writeError(printer.format(d)) }
         }
+        let invalid = reports.filter { !$0.valid }.count
         let files = reports.count == 1 ? "1 file" : "\(reports.count) files"
         let verdict = invalid == 0 ? "valid" : "\(invalid) of \(files) invalid"
-        Terminal.writeError(printer.summary(errors: errors, warnings: warnings, subject: "docket validate: \(files), \(verdict)"))
+        Terminal.writeError(printer.summary(errors: reports.map(\.errors.count).reduce(0, +),
+                                            warnings: reports.map(\.warnings.count).reduce(0, +),
+                                            subject: "docket validate: \(files), \(verdict)"))
     }
+}
 
-    private func exitStatus(_ reports: [FileReport]) -> ExitStatus {
-        if reports.contains(where: { $0.status == .usage }) { return .usage }
-        if reports.contains(where: { $0.status == .invalid }) { return .invalid }
-        if strict && reports.contains(where: { !$0.warnings.isEmpty }) { return .invalid }
-        return .success
+/// The calendar `docket validate` judges lateness against: the run's schedule (nil when it cannot
+/// be read: no lateness check then, as for a deliverable without a due event).
+enum ValidateCalendar {
+    static func dueDates(_ env: DocketEnvironment) -> DueDates? {
+        guard let schedule = try? Schedule.load(from: URL(fileURLWithPath: env.schedulePath)) else { return nil }
+        return try? DueDates(schedule: schedule)
     }
 }

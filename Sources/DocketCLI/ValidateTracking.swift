@@ -1,11 +1,12 @@
 import DocketCore
 import DocketTracker
+import DocketValidation
 import Foundation
 
 /// `docket validate --track`: records each checked file and whether it passed on the matching
 /// tracker instance (entity + deliverable). A failed validation sends the instance back to filled.
 enum ValidateTracking {
-    static func record(_ reports: [FileReport], strict: Bool, entity: String?, options: TrackOptions) throws {
+    static func record(_ reports: [ValidationReport], strict: Bool, entity: String?, options: TrackOptions) throws {
         try TrackRunner.run {
             let tracker = try options.open()
             for report in reports where report.status != .usage {
@@ -13,7 +14,7 @@ enum ValidateTracking {
                     Terminal.writeError("\(report.file): not tracked: the deliverable is unknown (give --deliverable)")
                     continue
                 }
-                guard let abbr = entity ?? abbreviation(for: report.file) else {
+                guard let abbr = entity ?? abbreviation(for: report) else {
                     Terminal.writeError("\(report.file): not tracked: no entity abbreviation in the data or the file name (give --entity)")
                     continue
                 }
@@ -26,12 +27,10 @@ enum ValidateTracking {
     }
 
     /// `entity.abbreviation` of a data file, else the `<ABBR>_` prefix of an OnBase file name.
-    static func abbreviation(for path: String) -> String? {
-        let ext = (path as NSString).pathExtension.lowercased()
-        if ["yaml", "yml", "json"].contains(ext), let data = try? DataLoader.load(path: path) {
-            return data.value.value(at: "/entity/abbreviation")?.stringValue
-        }
-        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    static func abbreviation(for report: ValidationReport) -> String? {
+        let ext = (report.file as NSString).pathExtension.lowercased()
+        if ["yaml", "yml", "json"].contains(ext) { return report.entity }
+        let base = ((report.file as NSString).lastPathComponent as NSString).deletingPathExtension
         guard let underscore = base.firstIndex(of: "_"), underscore != base.startIndex else { return nil }
         return String(base[..<underscore])
     }

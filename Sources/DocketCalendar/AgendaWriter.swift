@@ -1,3 +1,4 @@
+import DocketCore
 /// The readable agenda printed on a terminal: events by month, or with `upcoming` the overdue
 /// items first, then what is due in the next N days, then pending items.
 public struct AgendaWriter: Sendable {

@@ -1,3 +1,4 @@
+import DocketCore
 /// What to compute and which events to keep: the options of `docket calendar` and of the tracker.
 public struct CalendarQuery: Sendable, Hashable {
     /// Entity types to keep (empty: all). An entity type also matches events of its parent type

@@ -1,3 +1,4 @@
+import DocketCore
 /// Counting days: calendar days, or business days (weekdays that are not Massachusetts holidays).
 public enum DayUnit: String, Sendable, Hashable, CaseIterable {
     case calendar, business

@@ -1,3 +1,4 @@
+import DocketCore
 /// Massachusetts legal holidays (M.G.L. c. 4, § 7, cl. 18), computed per year.
 ///
 /// Choices made (see docs/calendar.md):

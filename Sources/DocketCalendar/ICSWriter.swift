@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 
 /// RFC 5545 content lines: TEXT escaping and folding at 75 octets on UTF-8 boundaries.

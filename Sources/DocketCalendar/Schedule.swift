@@ -105,7 +105,7 @@ extension Schedule {
 
     /// The schedule shipped with Docket: `Schemas/schedule/masshealth-schedule.yaml` under the package root.
     public static func bundledDefaultURL(packageRoot: URL) -> URL {
-        packageRoot.appendingPathComponent("Schemas/schedule/masshealth-schedule.yaml")
+        packageRoot.appendingPathComponent(DocketEnvironment.scheduleRelativePath)
     }
 
     /// Loads the shipped schedule.

@@ -24,7 +24,14 @@ public struct LoadedData: Sendable {
 /// `YYYY-MM-DD` strings), so that what a person types is what a template prints.
 public enum DataLoader {
     public struct Failure: Error, Sendable {
+        /// Whether the file could not be read at all, or was read and is not valid data.
+        public enum Kind: Sendable, Hashable {
+            case unreadable, syntax
+        }
         public var diagnostic: Diagnostic
+        public var kind: Kind = .syntax
+        /// Unreadable files are usage/I/O errors (exit 2); syntax errors are invalid input (exit 1).
+        public var isUnreadable: Bool { kind == .unreadable }
     }
 
     public static func load(path: String) throws(Failure) -> LoadedData {
@@ -34,7 +41,7 @@ public enum DataLoader {
         } catch {
             throw Failure(diagnostic: Diagnostic(
                 .error, rule: "io.read", "cannot read data file: \(error.localizedDescription)",
-                location: SourceLocation(file: path)))
+                location: SourceLocation(file: path)), kind: .unreadable)
         }
         return try load(data: data, path: path)
     }

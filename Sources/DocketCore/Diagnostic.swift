@@ -37,6 +37,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var instanceLocation: String?
     public var keywordLocation: String?
     public var absoluteKeywordLocation: String?
+    /// For a missing-property error (`required`), the property it names: the diagnostic is about
+    /// `instanceLocation/property`, which does not exist.
+    public var property: String?
 
     public init(_ severity: Severity, rule: String, _ message: String, location: SourceLocation? = nil,
                 instanceLocation: String? = nil, keywordLocation: String? = nil, absoluteKeywordLocation: String? = nil) {
@@ -51,18 +54,23 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
     public var isError: Bool { severity == .error }
 
-    /// The machine form used by `--format json` everywhere.
+    /// The machine form of a diagnostic, the same in every command's JSON output (docs/diagnostics.md):
+    /// every key is present, `null` when it does not apply.
+    /// `{"severity","rule","message","file","line","column","place","where","instanceLocation","keywordLocation","absoluteKeywordLocation"}`;
+    /// `where` is the human place as the text form prints it (`file:line:col: place`).
     public var json: JSONValue {
-        var o: [String: JSONValue] = ["rule": .string(rule), "message": .string(message), "severity": .string(severity.rawValue)]
-        if let location {
-            o["file"] = .string(location.file)
-            if let p = location.position { o["line"] = .int(p.line); o["column"] = .int(p.column) }
-            if let place = location.place { o["where"] = .string(place) }
-        }
-        if let instanceLocation { o["instanceLocation"] = .string(instanceLocation) }
-        if let keywordLocation { o["keywordLocation"] = .string(keywordLocation) }
-        if let absoluteKeywordLocation { o["absoluteKeywordLocation"] = .string(absoluteKeywordLocation) }
-        return .object(o)
+        func text(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        let place = location?.place
+        let whereText = location.map { l in place.map { "\(l.prefix): \($0)" } ?? l.prefix }
+        return .object([
+            "severity": .string(severity.rawValue), "rule": .string(rule), "message": .string(message),
+            "file": text(location?.file),
+            "line": location?.position.map { .int($0.line) } ?? .null,
+            "column": location?.position.map { .int($0.column) } ?? .null,
+            "place": text(place), "where": text(whereText),
+            "instanceLocation": text(instanceLocation), "keywordLocation": text(keywordLocation),
+            "absoluteKeywordLocation": text(absoluteKeywordLocation),
+        ])
     }
 }
 

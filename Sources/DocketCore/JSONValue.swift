@@ -112,4 +112,12 @@ public enum JSONPointer {
     public static func appending(_ pointer: String, _ index: Int) -> String {
         pointer + "/" + String(index)
     }
+
+    /// `contacts.other.0.name` → `/contacts/other/0/name`.
+    public static func fromDotted(_ dotted: String) -> String {
+        dotted.split(separator: ".", omittingEmptySubsequences: false).map { "/" + escape(String($0)) }.joined()
+    }
+
+    /// `/contacts/other/0/name` → `contacts.other.0.name`.
+    public static func dotted(_ pointer: String) -> String { tokens(pointer).joined(separator: ".") }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 1-based line and column (columns count Unicode scalars).
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
@@ -24,4 +26,11 @@ public struct SourceMap: Sendable {
             p = String(p[..<slash])
         }
     }
+}
+
+/// A path relative to the current folder when it lies below it: shorter, clickable messages.
+public func displayPath(_ url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let path = url.standardizedFileURL.path
+    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
 }

@@ -30,15 +30,15 @@ public enum DocxAnswers {
     /// Answers in document order: main document first, then headers, footers and notes.
     public static func read(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits()) throws(PackageError) -> [DocxAnswer] {
         let info = try PackageInfo(package)
-        guard package.parts[info.mainPart] != nil else { throw PackageError("the package has no \(info.mainPart)") }
+        guard package.parts[info.mainPart] != nil else { throw PackageError(.notOOXML, "the package has no \(info.mainPart)") }
         let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
         var answers: [DocxAnswer] = []
         for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
             let bytes = package.parts[name]!
-            guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError("part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
+            guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError(.bomb, "part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
             let document: XMLDocument
             do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {
-                throw PackageError("invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
+                throw PackageError(error.kind == .doctype ? .doctype : error.kind == .limit ? .bomb : .invalidXML, "invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
             }
             var walker = AnswerWalker(file: file, part: name)
             walker.walk(document.root)

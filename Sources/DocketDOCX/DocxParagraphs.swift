@@ -67,11 +67,18 @@ public enum DocxParagraphs {
         at + prefix.count <= bytes.count && bytes[at..<(at + prefix.count)].elementsEqual(prefix)
     }
 
-    /// A Heading*/Title style or an outline level in the paragraph properties after `from`.
-    private static func isHeading(_ bytes: [UInt8], from: Int) -> Bool {
-        let window = bytes[from..<min(bytes.count, from + 400)]
-        guard let pPrEnd = String(decoding: window, as: UTF8.self).range(of: "</w:pPr>") else { return false }
-        let props = String(decoding: window, as: UTF8.self)[..<pPrEnd.lowerBound]
+    /// A Heading*/Title style or an outline level in the paragraph's own properties: the
+    /// `<w:pPr>` that directly follows its start tag at `from` (a paragraph without one is not a
+    /// heading, whatever the next paragraph's style).
+    static func isHeading(_ bytes: [UInt8], from: Int) -> Bool {
+        var i = from + 1
+        while i < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[i]) { i += 1 }
+        let open = Array("<w:pPr".utf8), close = Array("</w:pPr>".utf8)
+        guard starts(bytes, i, open), i + open.count < bytes.count,
+              [UInt8(ascii: ">"), UInt8(ascii: " ")].contains(bytes[i + open.count]) else { return false }
+        var end = i
+        while end < bytes.count, !starts(bytes, end, close) { end += 1 }
+        let props = String(decoding: bytes[i..<end], as: UTF8.self)
         return props.contains("w:pStyle w:val=\"Heading") || props.contains("w:pStyle w:val=\"Title\"") || props.contains("<w:outlineLvl")
     }
 }

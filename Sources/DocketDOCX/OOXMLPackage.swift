@@ -25,44 +25,44 @@ public struct OOXMLPackage: Sendable, Hashable {
         do {
             size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw PackageError("cannot read \(url.path): \(error.localizedDescription)")
+            throw PackageError(.unreadable, "cannot read \(url.path): \(error.localizedDescription)")
         }
         guard size <= limits.maxArchiveBytes else {
-            throw PackageError("\(url.lastPathComponent) is \(size) bytes, over the limit of \(limits.maxArchiveBytes) bytes")
+            throw PackageError(.bomb, "\(url.lastPathComponent) is \(size) bytes, over the limit of \(limits.maxArchiveBytes) bytes")
         }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw PackageError("cannot read \(url.path): \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: url) } catch { throw PackageError(.unreadable, "cannot read \(url.path): \(error.localizedDescription)") }
         return try load(docx: data, limits: limits)
     }
 
     /// Reads a .docx held in memory.
     public static func load(docx data: Data, limits: PackageLimits = PackageLimits()) throws(PackageError) -> OOXMLPackage {
         guard data.count <= limits.maxArchiveBytes else {
-            throw PackageError("the file is \(data.count) bytes, over the limit of \(limits.maxArchiveBytes) bytes")
+            throw PackageError(.bomb, "the file is \(data.count) bytes, over the limit of \(limits.maxArchiveBytes) bytes")
         }
         let directory = try ZipDirectory([UInt8](data), limits: limits)
         var total = 0
         for entry in directory.entries {
-            if let problem = PartName.problem(entry.name) { throw PackageError("unsafe entry name: \(problem)", entry: entry.name) }
-            if entry.isEncrypted { throw PackageError("encrypted zip entries are not accepted; save the document without a password", entry: entry.name) }
+            if let problem = PartName.problem(entry.name) { throw PackageError(.unsafeName, "unsafe entry name: \(problem)", entry: entry.name) }
+            if entry.isEncrypted { throw PackageError(.encrypted, "encrypted zip entries are not accepted; save the document without a password", entry: entry.name) }
             guard entry.method == 0 || entry.method == 8 else {
-                throw PackageError("unsupported compression method \(entry.method) (only stored and deflate)", entry: entry.name)
+                throw PackageError(.unsupported, "unsupported compression method \(entry.method) (only stored and deflate)", entry: entry.name)
             }
             try checkSize(declared: entry.uncompressedSize, compressed: entry.compressedSize, name: entry.name, limits: limits)
             total += entry.uncompressedSize
             guard total <= limits.maxTotalBytes else {
-                throw PackageError("the archive expands to more than \(limits.maxTotalBytes) bytes")
+                throw PackageError(.bomb, "the archive expands to more than \(limits.maxTotalBytes) bytes")
             }
         }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw PackageError("damaged zip: \(error)")
+            throw PackageError(.damaged, "damaged zip: \(error)")
         }
         var parts: [String: Data] = [:]
         total = 0
         for entry in archive where entry.type == .file {
             let name = entry.path
-            guard parts[name] == nil else { throw PackageError("duplicate entry", entry: name) }
+            guard parts[name] == nil else { throw PackageError(.damaged, "duplicate entry", entry: name) }
             var bytes = Data()
             let compressed = Int(entry.compressedSize)
             do {
@@ -71,29 +71,29 @@ public struct OOXMLPackage: Sendable, Hashable {
                     // Enforce the limits on what actually comes out, not on what the header claims.
                     try checkSize(declared: bytes.count, compressed: compressed, name: name, limits: limits)
                     guard total + bytes.count <= limits.maxTotalBytes else {
-                        throw PackageError("the archive expands to more than \(limits.maxTotalBytes) bytes")
+                        throw PackageError(.bomb, "the archive expands to more than \(limits.maxTotalBytes) bytes")
                     }
                 }
             } catch let error as PackageError {
                 throw error
             } catch {
-                throw PackageError("damaged zip entry: \(error)", entry: name)
+                throw PackageError(.damaged, "damaged zip entry: \(error)", entry: name)
             }
             total += bytes.count
             parts[name] = bytes
         }
         guard parts["[Content_Types].xml"] != nil else {
-            throw PackageError("not a .docx: the archive has no [Content_Types].xml")
+            throw PackageError(.notOOXML, "not a .docx: the archive has no [Content_Types].xml")
         }
         return OOXMLPackage(parts: parts)
     }
 
     private static func checkSize(declared: Int, compressed: Int, name: String, limits: PackageLimits) throws(PackageError) {
         guard declared <= limits.maxEntryBytes else {
-            throw PackageError("entry expands to more than \(limits.maxEntryBytes) bytes", entry: name)
+            throw PackageError(.bomb, "entry expands to more than \(limits.maxEntryBytes) bytes", entry: name)
         }
         if declared > limits.ratioThresholdBytes, declared > max(compressed, 1) * limits.maxCompressionRatio {
-            throw PackageError("compression ratio over \(limits.maxCompressionRatio):1 (a zip bomb?)", entry: name)
+            throw PackageError(.bomb, "compression ratio over \(limits.maxCompressionRatio):1 (a zip bomb?)", entry: name)
         }
     }
 
@@ -102,7 +102,7 @@ public struct OOXMLPackage: Sendable, Hashable {
     public static func load(folder url: URL, limits: PackageLimits = PackageLimits()) throws(PackageError) -> OOXMLPackage {
         let root = url.standardizedFileURL
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw PackageError("cannot read folder \(url.path)")
+            throw PackageError(.unreadable, "cannot read folder \(url.path)")
         }
         var parts: [String: Data] = [:]
         var total = 0
@@ -112,18 +112,18 @@ public struct OOXMLPackage: Sendable, Hashable {
             guard full.hasPrefix(root.path + "/") else { continue }
             let name = String(full.dropFirst(root.path.count + 1))
             if name.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != ".rels" }) { continue }
-            if let problem = PartName.problem(name) { throw PackageError("unsafe file name: \(problem)", entry: name) }
+            if let problem = PartName.problem(name) { throw PackageError(.unsafeName, "unsafe file name: \(problem)", entry: name) }
             let data: Data
-            do { data = try Data(contentsOf: file) } catch { throw PackageError("cannot read: \(error.localizedDescription)", entry: name) }
-            guard data.count <= limits.maxEntryBytes else { throw PackageError("file is over \(limits.maxEntryBytes) bytes", entry: name) }
+            do { data = try Data(contentsOf: file) } catch { throw PackageError(.unreadable, "cannot read: \(error.localizedDescription)", entry: name) }
+            guard data.count <= limits.maxEntryBytes else { throw PackageError(.bomb, "file is over \(limits.maxEntryBytes) bytes", entry: name) }
             total += data.count
             guard parts.count < limits.maxEntries, total <= limits.maxTotalBytes else {
-                throw PackageError("folder \(url.path) exceeds the package limits")
+                throw PackageError(.bomb, "folder \(url.path) exceeds the package limits")
             }
             parts[name] = data
         }
         guard parts["[Content_Types].xml"] != nil else {
-            throw PackageError("\(url.path) is not an unpacked OOXML package: no [Content_Types].xml")
+            throw PackageError(.notOOXML, "\(url.path) is not an unpacked OOXML package: no [Content_Types].xml")
         }
         return OOXMLPackage(parts: parts)
     }
@@ -142,13 +142,13 @@ public struct OOXMLPackage: Sendable, Hashable {
         var entries: [ZipEntry] = []
         for name in orderedPartNames {
             let bytes = parts[name]!
-            guard bytes.count < Int(UInt32.max), entries.count < Int(UInt16.max) else { throw PackageError("too large for a zip without ZIP64", entry: name) }
+            guard bytes.count < Int(UInt32.max), entries.count < Int(UInt16.max) else { throw PackageError(.unsupported, "too large for a zip without ZIP64", entry: name) }
             if let cached = cache[name], cached.data == bytes {
                 entries.append(cached.entry)
                 continue
             }
             do { entries.append(try ZipEntry.deflating(bytes, name: name)) } catch {
-                throw PackageError("cannot compress: \(error)", entry: name)
+                throw PackageError(.write, "cannot compress: \(error)", entry: name)
             }
         }
         return ZipWriter.archive(entries)
@@ -157,14 +157,14 @@ public struct OOXMLPackage: Sendable, Hashable {
     /// Writes the .docx atomically.
     public func write(docx path: String) throws(PackageError) {
         let data = try docxData()
-        do { try AtomicFile.write(data, to: path) } catch { throw PackageError(error.description) }
+        do { try AtomicFile.write(data, to: path) } catch { throw PackageError(.write, error.description) }
     }
 
     /// Writes the parts as an unpacked folder (for `docket` users who keep templates as text).
     public func write(folder url: URL) throws(PackageError) {
         for name in orderedPartNames {
             do { try AtomicFile.write(parts[name]!, to: url.appendingPathComponent(name).path) } catch {
-                throw PackageError(error.description, entry: name)
+                throw PackageError(.write, error.description, entry: name)
             }
         }
     }

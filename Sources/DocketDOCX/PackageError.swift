@@ -1,10 +1,43 @@
 /// Why a .docx package (or unpacked folder) was refused. The message names the entry and the
 /// limit, so a user can tell a corrupt upload from a hostile one.
 public struct PackageError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, for callers to act on (exit codes, advice) without reading the message.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The file or folder cannot be read (missing, permissions).
+        case unreadable
+        /// Not a zip archive at all (or too short to be one).
+        case notAZip
+        /// A legacy .doc or a password-protected document (OLE compound file).
+        case legacyOrProtected
+        /// A zip archive that is truncated or damaged.
+        case damaged
+        /// A zip archive that is not an OOXML package (no `[Content_Types].xml`, no main part).
+        case notOOXML
+        /// ZIP64 or a compression method a .docx does not use.
+        case unsupported
+        /// Encrypted zip entries.
+        case encrypted
+        /// An entry name with `..`, an absolute path, a backslash or a control character.
+        case unsafeName
+        /// Over a size, entry-count or expansion limit, or a suspicious compression ratio (zip bomb).
+        case bomb
+        /// A part that is not well-formed XML.
+        case invalidXML
+        /// A part with a DOCTYPE or entity declarations (refused: never expanded).
+        case doctype
+        /// Writing a package failed.
+        case write
+
+        /// Whether the file was refused for safety (do not upload it) rather than damaged.
+        public var isUnsafe: Bool { [.unsafeName, .bomb, .doctype].contains(self) }
+    }
+
+    public var kind: Kind
     public var message: String
     /// The zip entry or part concerned, when there is one.
     public var entry: String?
-    public init(_ message: String, entry: String? = nil) {
+    public init(_ kind: Kind, _ message: String, entry: String? = nil) {
+        self.kind = kind
         self.message = message
         self.entry = entry
     }

@@ -35,7 +35,7 @@ struct PackageInfo: Sendable, Hashable {
     }
 
     static func parse(_ data: Data, _ name: String) throws(PackageError) -> XMLDocument {
-        do { return try SafeXMLParser.parse([UInt8](data)) } catch { throw PackageError("invalid XML: \(error)", entry: name) }
+        do { return try SafeXMLParser.parse([UInt8](data)) } catch { throw PackageError(error.kind == .doctype ? .doctype : error.kind == .limit ? .bomb : .invalidXML, "invalid XML: \(error)", entry: name) }
     }
 
     /// `word/_rels/document.xml.rels` for `word/document.xml`.

@@ -15,38 +15,38 @@ struct ZipDirectory {
     var entries: [Entry]
 
     init(_ bytes: [UInt8], limits: PackageLimits) throws(PackageError) {
-        guard bytes.count >= 4 else { throw PackageError("not a .docx: the file is \(bytes.count) bytes long") }
+        guard bytes.count >= 4 else { throw PackageError(.notAZip, "not a .docx: the file is \(bytes.count) bytes long") }
         let isZip = bytes[0] == 0x50 && bytes[1] == 0x4B && (bytes[2] == 3 || bytes[2] == 5) && (bytes[3] == 4 || bytes[3] == 6)
         guard isZip else {
             if bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 {
-                throw PackageError("not a .docx: an OLE compound file (a legacy .doc, or a password-protected .docx); save it as an unprotected .docx")
+                throw PackageError(.legacyOrProtected, "not a .docx: an OLE compound file (a legacy .doc, or a password-protected .docx); save it as an unprotected .docx")
             }
-            throw PackageError("not a .docx: the file is not a zip archive")
+            throw PackageError(.notAZip, "not a .docx: the file is not a zip archive")
         }
         guard let eocd = Self.findEndOfCentralDirectory(bytes) else {
-            throw PackageError("truncated or damaged zip: no end-of-central-directory record")
+            throw PackageError(.damaged, "truncated or damaged zip: no end-of-central-directory record")
         }
         let count = Int(Self.u16(bytes, eocd + 10))
         let cdSize = Int(Self.u32(bytes, eocd + 12))
         let cdOffset = Int(Self.u32(bytes, eocd + 16))
-        if count == 0xFFFF || cdOffset == 0xFFFF_FFFF { throw PackageError("ZIP64 archives are not accepted for .docx files") }
+        if count == 0xFFFF || cdOffset == 0xFFFF_FFFF { throw PackageError(.unsupported, "ZIP64 archives are not accepted for .docx files") }
         guard count <= limits.maxEntries else {
-            throw PackageError("the archive has \(count) entries, over the limit of \(limits.maxEntries)")
+            throw PackageError(.bomb, "the archive has \(count) entries, over the limit of \(limits.maxEntries)")
         }
-        guard cdOffset + cdSize <= eocd else { throw PackageError("truncated or damaged zip: central directory out of bounds") }
+        guard cdOffset + cdSize <= eocd else { throw PackageError(.damaged, "truncated or damaged zip: central directory out of bounds") }
         var entries: [Entry] = []
         var p = cdOffset
         for _ in 0..<count {
             guard p + 46 <= eocd, Self.u32(bytes, p) == 0x0201_4B50 else {
-                throw PackageError("truncated or damaged zip: bad central directory entry")
+                throw PackageError(.damaged, "truncated or damaged zip: bad central directory entry")
             }
             let nameLength = Int(Self.u16(bytes, p + 28))
             let extraLength = Int(Self.u16(bytes, p + 30))
             let commentLength = Int(Self.u16(bytes, p + 32))
-            guard p + 46 + nameLength <= eocd else { throw PackageError("truncated or damaged zip: entry name out of bounds") }
+            guard p + 46 + nameLength <= eocd else { throw PackageError(.damaged, "truncated or damaged zip: entry name out of bounds") }
             let nameBytes = bytes[(p + 46)..<(p + 46 + nameLength)]
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
-                throw PackageError("entry name is not valid UTF-8")
+                throw PackageError(.unsafeName, "entry name is not valid UTF-8")
             }
             let entry = Entry(name: name, flags: Self.u16(bytes, p + 8), method: Self.u16(bytes, p + 10),
                               compressedSize: Int(Self.u32(bytes, p + 20)), uncompressedSize: Int(Self.u32(bytes, p + 24)))
@@ -61,17 +61,17 @@ struct ZipDirectory {
     /// central directory: a mismatch is how lying sizes hide a bomb or a truncated entry.
     static func checkLocalHeader(_ b: [UInt8], at offset: Int, matching entry: Entry, before limit: Int) throws(PackageError) {
         guard offset + 30 <= limit, u32(b, offset) == 0x0403_4B50 else {
-            throw PackageError("damaged zip: missing local header", entry: entry.name)
+            throw PackageError(.damaged, "damaged zip: missing local header", entry: entry.name)
         }
         let flags = u16(b, offset + 6)
         if flags & 0x0008 != 0 { return }
         let compressed = Int(u32(b, offset + 18)), uncompressed = Int(u32(b, offset + 22))
         guard compressed == entry.compressedSize, uncompressed == entry.uncompressedSize else {
-            throw PackageError("damaged zip: local header sizes (\(uncompressed) bytes) differ from the central directory (\(entry.uncompressedSize) bytes)", entry: entry.name)
+            throw PackageError(.damaged, "damaged zip: local header sizes (\(uncompressed) bytes) differ from the central directory (\(entry.uncompressedSize) bytes)", entry: entry.name)
         }
         let nameLength = Int(u16(b, offset + 26)), extraLength = Int(u16(b, offset + 28))
         guard offset + 30 + nameLength + extraLength + compressed <= limit else {
-            throw PackageError("truncated or damaged zip: entry data out of bounds", entry: entry.name)
+            throw PackageError(.damaged, "truncated or damaged zip: entry data out of bounds", entry: entry.name)
         }
     }
 

@@ -15,6 +15,18 @@ public struct Deliverable: Sendable {
     public let folderURL: URL
     /// The folder holding `Templates/` and `Schemas/`.
     public let rootURL: URL
+    /// The OnBase file name: pattern, and whether the form states it or it is Docket's choice.
+    public let naming: Naming
+    /// The calendar event a submission answers (lateness is judged against its due date).
+    public let due: DueEvent?
+    /// Word limits of narrative sections, checked in Markdown submissions.
+    public let wordLimits: [WordLimit]
+    /// Rules that need fields no answer region of the .docx holds (skipped for .docx data).
+    public let hiddenFieldRules: Set<String>
+    /// The fixed key-contact rows, in the form's order (PIP).
+    public let keyContactRoles: [KeyContactRole]
+    /// The review rubric (PIP): criteria and the ratings that require resubmission.
+    public let rubric: Rubric
     let derivation: any Derivation
 
     init(id: String, metadata: JSONValue, folderURL: URL, rootURL: URL, derivation: any Derivation) {
@@ -24,6 +36,12 @@ public struct Deliverable: Sendable {
         self.folderURL = folderURL
         self.rootURL = rootURL
         self.derivation = derivation
+        self.naming = Naming(metadata: metadata, id: id)
+        self.due = DueEvent(json: metadata["due"])
+        self.wordLimits = (metadata["wordLimits"]?.arrayValue ?? []).compactMap(WordLimit.init(json:))
+        self.hiddenFieldRules = Set((metadata["hiddenFieldRules"]?.arrayValue ?? []).compactMap(\.stringValue))
+        self.keyContactRoles = (metadata["keyContactRoles"]?.arrayValue ?? []).compactMap(KeyContactRole.init(json:))
+        self.rubric = Rubric(metadata: metadata)
     }
 
     /// `Templates/<id>/template.md`.
@@ -39,20 +57,17 @@ public struct Deliverable: Sendable {
     /// The source document this deliverable reproduces (a file name under the shared seeds).
     public var sourceDocument: String? { metadata["sourceDocument"]?.stringValue }
     /// The due-date description (with deadline ids).
-    public var dueDescription: String? { metadata["due"]?.stringValue }
+    public var dueDescription: String? { metadata["dueText"]?.stringValue }
     /// The seed-rules ids this deliverable enforces.
     public var ruleIDs: [String] { metadata["rules"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
-    /// The file-name pattern (`fileName:` in deliverable.yaml).
-    public var fileNamePattern: String { metadata["fileName"]?.stringValue ?? "{{entity.abbreviation}}_\(id)_{{mmddyyyy(docket.date)}}" }
-
     /// The OnBase document name without extension for `data` submitted on `date` (`YYYY-MM-DD`),
     /// e.g. `MBRH_PIPMidYearReport_09292023` (R000-05). The data may override the pattern with
     /// `options.fileNamePattern`.
     public func fileName(data: JSONValue, date: String) -> String {
-        let pattern = data["options"]?["fileNamePattern"]?.stringValue ?? fileNamePattern
+        let pattern = data["options"]?["fileNamePattern"]?.stringValue.map(OnBaseName.init(pattern:)) ?? naming.pattern
         var context = data
         context.setValue(["date": .string(date), "deliverable": .string(id)], at: ["docket"], merging: true)
-        return FileNamePattern.render(pattern, data: context)
+        return pattern.render(data: context, date: date)
     }
 
     /// The data templates see: `data` plus `docket.date`, `docket.fileName`, `docket.deliverable`

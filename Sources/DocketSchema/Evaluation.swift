@@ -11,6 +11,8 @@ struct OutputUnit {
     var instanceLocation: String
     var keywordLocation: String
     var absoluteKeywordLocation: String
+    /// The missing property a `required`/`dependentRequired` failure names.
+    var property: String? = nil
 }
 
 /// Annotations a schema object's keywords leave for `unevaluatedProperties` and
@@ -98,9 +100,11 @@ final class Evaluation {
     }
 
     /// Records an error of `keyword` (only in collecting mode).
-    func fail(_ keyword: KeywordBase, _ message: String, kind: OutputUnit.Kind = .leaf) {
+    func fail(_ keyword: KeywordBase, _ message: String, kind: OutputUnit.Kind = .leaf, property: String? = nil) {
         guard collect else { return }
-        units.append(unit(keyword, message, severity: .error, kind: kind))
+        var u = unit(keyword, message, severity: .error, kind: kind)
+        u.property = property
+        units.append(u)
     }
 
     func warn(_ keyword: KeywordBase, _ message: String) {

@@ -46,7 +46,9 @@ public struct ValidationResult: Sendable {
 
 extension OutputUnit {
     var diagnostic: Diagnostic {
-        Diagnostic(severity, rule: rule, message, instanceLocation: instanceLocation,
-                   keywordLocation: keywordLocation, absoluteKeywordLocation: absoluteKeywordLocation)
+        var d = Diagnostic(severity, rule: rule, message, instanceLocation: instanceLocation,
+                           keywordLocation: keywordLocation, absoluteKeywordLocation: absoluteKeywordLocation)
+        d.property = property
+        return d
     }
 }

@@ -17,30 +17,9 @@ public struct CalendarScheduleProvider: ScheduleProvider, Sendable {
         self.choices = choices
     }
 
-    /// Loads `path`, or the schedule shipped with Docket.
-    public static func load(path: String?, choices: [String: String] = [:]) throws -> CalendarScheduleProvider {
-        let url = URL(fileURLWithPath: path ?? defaultSchedulePath())
-        return CalendarScheduleProvider(schedule: try Schedule.load(from: url), choices: choices)
-    }
-
-    /// `$DOCKET_SCHEDULE`, else `Schemas/schedule/masshealth-schedule.yaml` found above the
-    /// executable or the current folder.
-    public static func defaultSchedulePath() -> String {
-        let env = ProcessInfo.processInfo.environment
-        if let p = env["DOCKET_SCHEDULE"], !p.isEmpty { return p }
-        let relative = "Schemas/schedule/masshealth-schedule.yaml"
-        let starts = [URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent(),
-                      URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        for start in starts {
-            var dir = start.standardizedFileURL
-            while true {
-                let candidate = dir.appendingPathComponent(relative)
-                if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-                if dir.path == "/" { break }
-                dir.deleteLastPathComponent()
-            }
-        }
-        return relative
+    /// Loads the schedule at `path` (the environment's `schedulePath` unless one is given).
+    public static func load(path: String, choices: [String: String] = [:]) throws -> CalendarScheduleProvider {
+        CalendarScheduleProvider(schedule: try Schedule.load(from: URL(fileURLWithPath: path)), choices: choices)
     }
 
     /// Pending event ids that accept a trigger date.

@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 import GRDB
 
@@ -35,12 +36,10 @@ public final class SQLiteTrackerStore: TrackerStore {
 
     /// The default path: `$DOCKET_DB`, else `$XDG_DATA_HOME/docket/tracker.sqlite`,
     /// else `~/.local/share/docket/tracker.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let p = environment["DOCKET_DB"], !p.isEmpty { return p }
-        let base: String
-        if let x = environment["XDG_DATA_HOME"], !x.isEmpty { base = x }
-        else { base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share" }
-        return base + "/docket/tracker.sqlite"
+    /// (Resolved by `DocketEnvironment`, the one place that reads these variables.)
+    public static func defaultPath(environment: [String: String]) -> String {
+        (try? DocketEnvironment.resolve(variables: environment.filter { $0.key != "DOCKET_NOW" }, executable: "", currentDirectory: "/"))?
+            .databasePath ?? "tracker.sqlite"
     }
 
     public func read<T>(_ body: (any TrackerSession) throws -> T) throws -> T {

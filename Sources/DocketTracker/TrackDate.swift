@@ -1,3 +1,4 @@
+import DocketCore
 import DocketCalendar
 import Foundation
 

@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 
 /// The tracker's operations. Commands (and `fill --track` / `validate --track`) call these; each
@@ -12,14 +13,11 @@ public struct Tracker: Sendable {
         self.context = context
     }
 
-    /// Opens the embedded SQLite store at `path` (default `SQLiteTrackerStore.defaultPath()`),
-    /// with "who" from `by`/`$DOCKET_USER`/`$USER` and "when" from the clock or `$DOCKET_NOW`.
-    /// `$DOCKET_BUSY_TIMEOUT` (seconds) overrides the 5 s busy wait.
-    public static func open(path: String? = nil, by: String? = nil) throws -> Tracker {
-        let env = ProcessInfo.processInfo.environment
-        let timeout = env["DOCKET_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
-        let store = try SQLiteTrackerStore(path: path ?? SQLiteTrackerStore.defaultPath(), busyTimeout: timeout)
-        return Tracker(store: store, context: try TrackerContext.fromEnvironment(by: by))
+    /// Opens the embedded SQLite store at `path` (default: the environment's database), with
+    /// "who" from `by` or the environment and "when" from the environment.
+    public static func open(_ environment: DocketEnvironment, path: String? = nil, by: String? = nil) throws -> Tracker {
+        let store = try SQLiteTrackerStore(path: path ?? environment.databasePath, busyTimeout: environment.busyTimeout)
+        return Tracker(store: store, context: TrackerContext(environment: environment, by: by))
     }
 
     // MARK: Entities

@@ -1,49 +1,52 @@
+import DocketCore
 import Foundation
 
 /// Who is acting and when: stamped on every history event.
 ///
-/// "who" is `--by NAME`, else `$DOCKET_USER`, else `$USER`, else `unknown`. "when" is the real
-/// UTC time, unless `$DOCKET_NOW` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`) overrides it so that
-/// tests and reports can be reproduced.
+/// "who" is `--by NAME`, else the environment's user; "when" is the environment's now
+/// (`DocketEnvironment`: the clock, or `$DOCKET_NOW` so that tests and reports can be reproduced).
 public struct TrackerContext: Sendable {
     public var now: Date
     public var user: String
+    /// Today: the environment's today (`DocketEnvironment.today`), else the UTC date of `now`.
+    public var day: LocalDate
 
-    public init(now: Date, user: String) {
+    public init(now: Date, user: String, today: LocalDate? = nil) {
         self.now = now
         self.user = user
+        self.day = today ?? LocalDate.on(now, in: TimeZone(identifier: "UTC") ?? .current)
     }
 
     /// UTC timestamp `YYYY-MM-DDTHH:MM:SSZ`.
     public var timestamp: String { Self.formatter.string(from: now) }
-    /// Today's date (UTC), `YYYY-MM-DD`.
-    public var today: String { TrackDate.string(now) }
+    /// Today, `YYYY-MM-DD`.
+    public var today: String { day.description }
 
-    public static func fromEnvironment(by: String? = nil,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) throws(TrackerError) -> TrackerContext {
-        let user = [by, environment["DOCKET_USER"], environment["USER"]]
-            .compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
-        var now = Date()
-        if let text = environment["DOCKET_NOW"], !text.isEmpty {
-            guard let parsed = parseNow(text) else {
-                throw TrackerError.invalid(rule: "track.bad-date",
-                    "DOCKET_NOW: \"\(text)\" is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+    /// "who" is `by`, else the environment's user; "when" is the environment's now.
+    public init(environment: DocketEnvironment, by: String? = nil) {
+        self.init(now: environment.now, user: by.flatMap { $0.isEmpty ? nil : $0 } ?? environment.user, today: environment.today)
+    }
+
+    /// The context from environment variables (`DOCKET_USER`, `USER`, `DOCKET_NOW`), resolved by
+    /// `DocketEnvironment` (the one place that reads them).
+    public static func fromEnvironment(by: String? = nil, environment: [String: String]) throws(TrackerError) -> TrackerContext {
+        do {
+            let env = try DocketEnvironment.resolve(variables: environment, executable: "", currentDirectory: "/")
+            return TrackerContext(environment: env, by: by)
+        } catch {
+            switch error {
+            case .badNow(let text):
+                throw TrackerError.invalid(rule: "track.bad-date", "DOCKET_NOW: \"\(text)\" is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
             }
-            now = parsed
         }
-        return TrackerContext(now: now, user: user)
     }
 
-    static func parseNow(_ text: String) -> Date? {
-        if let d = formatter.date(from: text) { return d }
-        guard let c = TrackDate.parse(text) else { return nil }
-        return TrackDate.calendar.date(from: c)
-    }
-
-    nonisolated(unsafe) static let formatter: ISO8601DateFormatter = {
+    /// Formatting only (no mutable state shared across threads after creation); a fresh formatter
+    /// per call keeps this free of `nonisolated(unsafe)`.
+    static var formatter: ISO8601DateFormatter {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         f.timeZone = TimeZone(identifier: "UTC")
         return f
-    }()
+    }
 }

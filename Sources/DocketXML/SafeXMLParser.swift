@@ -3,11 +3,22 @@ import DocketCore
 
 /// Why a document was not accepted.
 public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why the document was refused: malformed, or refused for safety.
+    public enum Kind: Sendable, Hashable {
+        /// Not well-formed XML (or not valid UTF-8).
+        case malformed
+        /// A DOCTYPE, entity declaration or entity reference: refused, never expanded.
+        case doctype
+        /// Over a size or element-count limit.
+        case limit
+    }
     public var message: String
+    public var kind: Kind
     /// 1-based position where libxml2 stopped, when known.
     public var position: SourcePosition?
-    public init(_ message: String, position: SourcePosition? = nil) {
+    public init(_ message: String, kind: Kind = .malformed, position: SourcePosition? = nil) {
         self.message = message
+        self.kind = kind
         self.position = position
     }
     public var description: String {
@@ -43,14 +54,14 @@ public enum SafeXMLParser {
     public static func parse(_ bytes: [UInt8], maxBytes: Int = defaultMaxBytes,
                              maxElements: Int = defaultMaxElements) throws(XMLParseError) -> XMLDocument {
         guard bytes.count <= maxBytes else {
-            throw XMLParseError("document is \(bytes.count) bytes, over the limit of \(maxBytes) bytes")
+            throw XMLParseError("document is \(bytes.count) bytes, over the limit of \(maxBytes) bytes", kind: .limit)
         }
         let elements = estimatedElementCount(bytes)
         guard elements <= maxElements else {
-            throw XMLParseError("document has about \(elements) elements, over the limit of \(maxElements)")
+            throw XMLParseError("document has about \(elements) elements, over the limit of \(maxElements)", kind: .limit)
         }
         if hasDoctype(bytes) {
-            throw XMLParseError("documents with a DOCTYPE are refused (no DTDs or entity declarations in OOXML)")
+            throw XMLParseError("documents with a DOCTYPE are refused (no DTDs or entity declarations in OOXML)", kind: .doctype)
         }
         _ = initialised
         guard let ctxt = xmlNewParserCtxt() else { throw XMLParseError("libxml2 could not allocate a parser") }
@@ -64,7 +75,7 @@ public enum SafeXMLParser {
         defer { xmlFreeDoc(doc) }
         if ctxt.pointee.wellFormed == 0 { throw lastError(ctxt) ?? XMLParseError("not well-formed XML") }
         if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            throw XMLParseError("documents with a DOCTYPE are refused (no DTDs or entity declarations in OOXML)")
+            throw XMLParseError("documents with a DOCTYPE are refused (no DTDs or entity declarations in OOXML)", kind: .doctype)
         }
         guard let rootNode = xmlDocGetRootElement(doc) else { throw XMLParseError("document has no root element") }
         let root = try convertElement(rootNode)
@@ -166,7 +177,7 @@ public enum SafeXMLParser {
             case XML_PI_NODE:
                 children.append(.processingInstruction(target: string(c.pointee.name), data: string(c.pointee.content)))
             case XML_ENTITY_REF_NODE:
-                throw XMLParseError("entity reference &\(string(c.pointee.name)); is not allowed")
+                throw XMLParseError("entity reference &\(string(c.pointee.name)); is not allowed", kind: .doctype)
             default: break
             }
             child = c.pointee.next

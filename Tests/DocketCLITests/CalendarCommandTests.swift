@@ -9,23 +9,23 @@ import Testing
     @Test func demoExportsWorkWithNoOtherFlags() throws {
         let dir = TestPaths.temporaryDirectory("docket-cal")
         let ics = dir.appendingPathComponent("out/docket-deadlines.ics").path
-        let r = try DocketCLI.run(["calendar", "--format", "ics", "--output", ics])
+        let r = try DocketBinary.run(["calendar", "--format", "ics", "--output", ics])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: ics, encoding: .utf8)
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 > 80)
-        let csv = try DocketCLI.run(["calendar", "--format", "csv"])
+        let csv = try DocketBinary.run(["calendar", "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("id,due,title,program,entityTypes,"))
         #expect(csv.stdout.contains("\r\npip.hospital.pip1.midyear-planning,2023-09-30,"))
         // Same inputs, same bytes.
         let again = dir.appendingPathComponent("again.ics").path
-        #expect(try DocketCLI.run(["calendar", "--format", "ics", "--output", again]).status == 0)
+        #expect(try DocketBinary.run(["calendar", "--format", "ics", "--output", again]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: URL(fileURLWithPath: ics)))
     }
 
     @Test func jsonIsSortedByDueWithExactlyTheContractKeys() throws {
-        let r = try DocketCLI.run(["calendar", "--format", "json", "--program", "pip", "--program", "dsti"])
+        let r = try DocketBinary.run(["calendar", "--format", "json", "--program", "pip", "--program", "dsti"])
         #expect(r.status == 0, "\(r.stderr)")
         let items = json(r.stdout) as? [[String: Any]] ?? []
         #expect(items.count > 25)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func upcomingListsOverdueFirst() throws {
-        let r = try DocketCLI.run(["calendar", "--entity-type", "hospital", "--upcoming", "30", "--today", "2024-10-15"])
+        let r = try DocketBinary.run(["calendar", "--entity-type", "hospital", "--upcoming", "30", "--today", "2024-10-15"])
         #expect(r.status == 0, "\(r.stderr)")
         let overdue = r.stdout.range(of: "Overdue"), soon = r.stdout.range(of: "Due in the next 30 days")
         #expect(overdue != nil && soon != nil && overdue!.lowerBound < soon!.lowerBound)
@@ -51,14 +51,14 @@ import Testing
     }
 
     @Test func triggersChoicesAndEntityNames() throws {
-        let r = try DocketCLI.run(["calendar", "--format", "md", "--entity", "CCP", "--entity-type", "cp",
+        let r = try DocketBinary.run(["calendar", "--format", "md", "--entity", "CCP", "--entity-type", "cp",
                                    "--trigger", "dsrip.cp.midpoint-assessment-comment=2020-09-01",
                                    "--choose", "dsrip-semiannual-rule=close-only"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("| 2020-09-15 | CP comment on its Independent Assessor Midpoint Assessment report<br>file: `CCP_MidpointAssessment_09152020`"))
         #expect(r.stdout.contains("`dsrip-semiannual-rule` = `close-only`"))
         #expect(!r.stdout.contains("CP/CSA Budget Period 3 Progress Report 1"))
-        let choices = try DocketCLI.run(["calendar", "--list-choices"])
+        let choices = try DocketBinary.run(["calendar", "--list-choices"])
         #expect(choices.status == 0)
         #expect(choices.stdout.contains("hqe-annual-dates") && choices.stdout.contains("--choose dsrip-report2-february=<alternative>"))
     }
@@ -67,8 +67,8 @@ import Testing
         let dir = TestPaths.temporaryDirectory("docket-cal-seq")
         let ics = dir.appendingPathComponent("pip.ics").path
         let base = ["calendar", "--format", "ics", "--program", "pip", "--entity-type", "hospital", "--output", ics]
-        #expect(try DocketCLI.run(base).status == 0)
-        #expect(try DocketCLI.run(base + ["--adjust", "next-business-day"]).status == 0)
+        #expect(try DocketBinary.run(base).status == 0)
+        #expect(try DocketBinary.run(base + ["--adjust", "next-business-day"]).status == 0)
         let text = try String(contentsOfFile: ics, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
         let moved = text.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:pip.hospital.pip1.midyear-planning@") }
         #expect(moved?.contains("DTSTART;VALUE=DATE:20231002") == true)
@@ -91,17 +91,17 @@ import Testing
         (["--today", "2024-01-01"], "--today 2024-01-01 only matters with --upcoming"),
     ])
     func usageErrorsExit2AndNameTheToken(args: [String], message: String) throws {
-        let r = try DocketCLI.run(["calendar"] + args)
+        let r = try DocketBinary.run(["calendar"] + args)
         #expect(r.status == 2, "\(args)")
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
 
     @Test func invalidScheduleExits1WithLocatedErrors() throws {
         let bad = TestPaths.fixture("DocketCalendarTests", "invalid-schedule.yaml").path
-        let r = try DocketCLI.run(["calendar", "--schedule", bad])
+        let r = try DocketBinary.run(["calendar", "--schedule", bad])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(bad):23:14: error: [schedule.reference] unknown program 'pipp'"))
-        let j = try DocketCLI.run(["calendar", "--schedule", bad, "--format", "json"])
+        let j = try DocketBinary.run(["calendar", "--schedule", bad, "--format", "json"])
         #expect(j.status == 1)
         let diagnostics = (json(j.stdout) as? [String: Any])?["diagnostics"] as? [[String: Any]]
         #expect(diagnostics?.count == 12)

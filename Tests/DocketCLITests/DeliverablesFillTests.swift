@@ -15,7 +15,7 @@ import Testing
     /// Fills `id` into `format` in a fresh folder; returns the output file.
     func fill(_ id: String, _ format: String) throws -> URL {
         let out = TestPaths.temporaryDirectory("deliverable-fill")
-        let r = try DocketCLI.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", format,
+        let r = try DocketBinary.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", format,
                                    "--out-dir", out.path, "--date", "2023-09-29"])
         #expect(r.status == 0, "\(id) \(format): \(r.stderr)")
         let file = out.appendingPathComponent("\(Self.names[id]!).\(format)")
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func listShowsTheThreeDeliverables() throws {
-        let r = try DocketCLI.run(["list"])
+        let r = try DocketBinary.run(["list"])
         #expect(r.status == 0, "\(r.stderr)")
         for id in Self.ids { #expect(r.stdout.contains(id)) }
     }
@@ -71,7 +71,7 @@ import Testing
     @Test(arguments: ids)
     func filledDocxReadsBackValid(id: String) throws {
         let docx = try fill(id, "docx")
-        let r = try DocketCLI.run(["validate", docx.path, "--deliverable", id])
+        let r = try DocketBinary.run(["validate", docx.path, "--deliverable", id])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("0 errors, 0 warnings"), "\(r.stderr)")
     }

@@ -8,7 +8,7 @@ import DocketTestSupport
     static var template: String { "\(dir)/contacts.md" }
 
     @Test func fillsMarkdownToStandardOutput() throws {
-        let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "md"])
+        let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "md"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("# Key contacts for Harbor \\& Bay \"Health\" Partners (HBHP)"))
         #expect(r.stdout.contains("Due September 30, 2023."))
@@ -20,7 +20,7 @@ import DocketTestSupport
 
     @Test func reportsEveryMissingFieldWithLocationAndWritesNothing() throws {
         let out = TestPaths.temporaryDirectory()
-        let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/missing.yaml", "--format", "md", "--out-dir", out.path])
+        let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/missing.yaml", "--format", "md", "--out-dir", out.path])
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").filter { $0.contains("template.missing-field") }
         #expect(lines.count == 3, "\(r.stderr)")
@@ -32,7 +32,7 @@ import DocketTestSupport
     }
 
     @Test func allowMissingRendersVisibleMarkers() throws {
-        let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/missing.yaml", "--format", "md", "--allow-missing"])
+        let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/missing.yaml", "--format", "md", "--allow-missing"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\\[MISSING: entity.abbreviation\\]"))
         #expect(r.stderr.contains("warning"))
@@ -40,7 +40,7 @@ import DocketTestSupport
 
     @Test func outDirUsesOnBaseNameAndHTMLRendersTable() throws {
         let out = TestPaths.temporaryDirectory()
-        let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "html",
+        let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "html",
                                    "--out-dir", out.path, "--date", "2023-09-29"])
         #expect(r.status == 0, "\(r.stderr)")
         let file = out.appendingPathComponent("HBHP_Contacts_09292023.html")
@@ -54,7 +54,7 @@ import DocketTestSupport
     @Test func sameInputsGiveSameBytes() throws {
         let out1 = TestPaths.temporaryDirectory(), out2 = TestPaths.temporaryDirectory()
         for out in [out1, out2] {
-            let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "html", "--out-dir", out.path, "--date", "2023-09-29"])
+            let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "html", "--out-dir", out.path, "--date", "2023-09-29"])
             #expect(r.status == 0)
         }
         let a = try Data(contentsOf: out1.appendingPathComponent("HBHP_Contacts_09292023.html"))
@@ -64,7 +64,7 @@ import DocketTestSupport
 
     @Test func batchFillsGoodFilesAndSummarisesFailures() throws {
         let out = TestPaths.temporaryDirectory()
-        let r = try DocketCLI.run(["fill", Self.template, "--batch", "\(Self.dir)/*.yaml", "--out-dir", out.path,
+        let r = try DocketBinary.run(["fill", Self.template, "--batch", "\(Self.dir)/*.yaml", "--out-dir", out.path,
                                    "--format", "md", "--date", "2023-09-29", "--jobs", "2"])
         #expect(r.status == 1, "one bad file makes the run fail")
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
@@ -75,30 +75,30 @@ import DocketTestSupport
     }
 
     @Test func badDataPointsToLineAndColumn() throws {
-        let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/broken.yaml", "--format", "md"])
+        let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/broken.yaml", "--format", "md"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("broken.yaml:3:"), "\(r.stderr)")
         #expect(r.stderr.contains("data.syntax"))
     }
 
     @Test func usageErrorsNameTheTokenAndExit2() throws {
-        let bad = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--date", "2023-02-30"])
+        let bad = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--date", "2023-02-30"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("2023-02-30"))
-        let fmt = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "pdf"])
+        let fmt = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "pdf"])
         #expect(fmt.status == 2)
         #expect(fmt.stderr.contains("pdf"))
-        let typo = try DocketCLI.run(["fill", "pip-midyear-reprot", "--data", "\(Self.dir)/good.yaml"])
+        let typo = try DocketBinary.run(["fill", "pip-midyear-reprot", "--data", "\(Self.dir)/good.yaml"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("did you mean 'pip-midyear-report'"))
-        let docxToTerminal = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx"])
+        let docxToTerminal = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx"])
         #expect(docxToTerminal.status != 0)
     }
 
     @Test func markdownTemplateToDocxIsReadByPandocAndLibreOfficeAndDeterministic() throws {
         let out1 = TestPaths.temporaryDirectory(), out2 = TestPaths.temporaryDirectory()
         for out in [out1, out2] {
-            let r = try DocketCLI.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx",
+            let r = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx",
                                        "--out-dir", out.path, "--date", "2023-09-29"])
             #expect(r.status == 0, "\(r.stderr)")
         }
@@ -123,7 +123,7 @@ import DocketTestSupport
         try (example + "\npips:\n  pip1:\n    domain: care-coordination\n  pip2:\n    domain: care-coordination\n")
             .write(to: data, atomically: true, encoding: .utf8)
         let out = TestPaths.temporaryDirectory()
-        let r = try DocketCLI.run(["fill", "pip-midyear-report", "--data", data.path, "--format", "md", "--out-dir", out.path])
+        let r = try DocketBinary.run(["fill", "pip-midyear-report", "--data", data.path, "--format", "md", "--out-dir", out.path])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("[R000-24]"))
         #expect(r.stderr.contains("same-domain.yaml:\(lines + 5):"), "located at pip2's domain: \(r.stderr)")
@@ -132,7 +132,7 @@ import DocketTestSupport
 
     @Test func jsonDiagnosticsGiveOneObjectPerDataFile() throws {
         let out = TestPaths.temporaryDirectory()
-        let r = try DocketCLI.run(["fill", Self.template, "--batch", "\(Self.dir)/*.yaml", "--out-dir", out.path,
+        let r = try DocketBinary.run(["fill", Self.template, "--batch", "\(Self.dir)/*.yaml", "--out-dir", out.path,
                                    "--format", "md", "--date", "2023-09-29", "--error-format", "json"])
         #expect(r.status == 1)
         let (report, _) = try JSONParser.parse(r.stderr)

@@ -11,7 +11,7 @@ struct TrackSandbox {
 
     /// Runs `docket track ARGS --db DB` as `user` at `now`.
     func run(_ args: [String], now: String = "2023-09-01", user: String = "lead") throws -> ProcessResult {
-        try DocketCLI.run(["track"] + args + ["--db", db], environment: ["DOCKET_NOW": now, "DOCKET_USER": user])
+        try DocketBinary.run(["track"] + args + ["--db", db], environment: ["DOCKET_NOW": now, "DOCKET_USER": user])
     }
 
     /// Runs and requires exit 0, returning standard output.
@@ -107,7 +107,7 @@ struct TrackSandbox {
         let data = s.dir.appendingPathComponent("bhos.yaml")
         try example.replacingOccurrences(of: "abbreviation: MBRH", with: "abbreviation: BHOS").write(to: data, atomically: true, encoding: .utf8)
         let report = s.dir.appendingPathComponent("BHOS_PIPMidYearReport_09282023.md").path
-        let fill = try DocketCLI.run(["fill", "pip-midyear-report", "--data", data.path, "--format", "md", "--output", report,
+        let fill = try DocketBinary.run(["fill", "pip-midyear-report", "--data", data.path, "--format", "md", "--output", report,
                                       "--date", "2023-09-28", "--track", "--db", s.db], environment: ["DOCKET_NOW": "2023-09-28"])
         #expect(fill.status == 0, "\(fill.stderr)")
         let hos = try s.json(["history", hosKey])

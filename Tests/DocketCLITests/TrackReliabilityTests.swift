@@ -60,7 +60,7 @@ final class LiveProcess {
     }
 
     func stress(_ s: TrackSandbox, _ instance: String, events: Int) throws -> LiveProcess {
-        try LiveProcess(DocketCLI.executable, ["track", "stress", instance, "--events", "\(events)", "--db", s.db],
+        try LiveProcess(DocketBinary.executable, ["track", "stress", instance, "--events", "\(events)", "--db", s.db],
                         environment: ["DOCKET_NOW": "2023-09-01", "DOCKET_USER": "stress"])
     }
 
@@ -120,7 +120,7 @@ final class LiveProcess {
             """
         let holder = try LiveProcess(Self.python, ["-c", script, s.db])
         #expect(holder.lines(atLeast: 1) == ["locked"])
-        let r = try DocketCLI.run(["track", "entity", "add", "LATE", "--name", "Late", "--type", "mco", "--db", s.db],
+        let r = try DocketBinary.run(["track", "entity", "add", "LATE", "--name", "Late", "--type", "mco", "--db", s.db],
                                   environment: ["DOCKET_BUSY_TIMEOUT": "0.3"])
         holder.input.fileHandleForWriting.write(Data("\n".utf8))
         holder.process.waitUntilExit()

@@ -9,13 +9,13 @@ import Testing
     var schema: String { fixture("person.schema.json") }
 
     @Test func validDataExitsZero() throws {
-        let r = try DocketCLI.run(["validate", fixture("good.yaml"), "--schema", schema])
+        let r = try DocketBinary.run(["validate", fixture("good.yaml"), "--schema", schema])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("1 file, valid: 0 errors, 0 warnings"))
     }
 
     @Test func invalidDataListsEveryErrorAtItsLine() throws {
-        let r = try DocketCLI.run(["validate", fixture("bad.yaml"), "--schema", schema])
+        let r = try DocketBinary.run(["validate", fixture("bad.yaml"), "--schema", schema])
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasSuffix("bad.yaml:1:7: error: [schema.minLength] text is 1 character long; at least 2 required (at /name)") })
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func jsonReportHasOneObjectPerFile() throws {
-        let r = try DocketCLI.run(["validate", fixture("good.yaml"), fixture("bad.yaml"), "--schema", schema, "--format", "json"])
+        let r = try DocketBinary.run(["validate", fixture("good.yaml"), fixture("bad.yaml"), "--schema", schema, "--format", "json"])
         #expect(r.status == 1)
         let (report, _) = try JSONParser.parse(r.stdout)
         let files = try #require(report.arrayValue)
@@ -38,21 +38,21 @@ import Testing
         #expect(first["rule"] == "schema.minLength")
         #expect(first["keywordLocation"] == "/properties/name/minLength")
         #expect(first["where"]?.stringValue?.hasSuffix("bad.yaml:1:7") == true)
-        let again = try DocketCLI.run(["validate", fixture("good.yaml"), fixture("bad.yaml"), "--schema", schema, "--format", "json"])
+        let again = try DocketBinary.run(["validate", fixture("good.yaml"), fixture("bad.yaml"), "--schema", schema, "--format", "json"])
         #expect(again.stdout == r.stdout)
     }
 
     @Test func warningsPassUnlessStrict() throws {
-        let r = try DocketCLI.run(["validate", fixture("wordy.json"), "--schema", schema])
+        let r = try DocketBinary.run(["validate", fixture("wordy.json"), "--schema", schema])
         #expect(r.status == 0)
         #expect(r.stderr.contains("wordy.json:4:14: warning: [R000-10] text has 7 words; the suggested maximum is 5 (at /summary)"))
-        let strict = try DocketCLI.run(["validate", fixture("wordy.json"), "--schema", schema, "--strict"])
+        let strict = try DocketBinary.run(["validate", fixture("wordy.json"), "--schema", schema, "--strict"])
         #expect(strict.status == 1)
     }
 
     @Test func formatAssertionIsOptIn() throws {
-        #expect(try DocketCLI.run(["validate", fixture("email.yaml"), "--schema", schema]).status == 0)
-        let r = try DocketCLI.run(["validate", fixture("email.yaml"), "--schema", schema, "--format-assert"])
+        #expect(try DocketBinary.run(["validate", fixture("email.yaml"), "--schema", schema]).status == 0)
+        let r = try DocketBinary.run(["validate", fixture("email.yaml"), "--schema", schema, "--format-assert"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("email.yaml:3:8: error: [schema.format]"))
     }
@@ -60,7 +60,7 @@ import Testing
     @Test func deliverableExamplesAreValid() throws {
         for id in ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"] {
             let example = TestPaths.packageRoot.appendingPathComponent("Templates/\(id)/example.yaml").path
-            let r = try DocketCLI.run(["validate", example, "--deliverable", id])
+            let r = try DocketBinary.run(["validate", example, "--deliverable", id])
             #expect(r.status == 0, "\(id): \(r.stderr)")
         }
     }
@@ -70,36 +70,36 @@ import Testing
         let example = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml"), encoding: .utf8)
         let file = dir.appendingPathComponent("pip.yaml")
         try ("deliverable: pip-midyear-report\n" + example).write(to: file, atomically: true, encoding: .utf8)
-        let r = try DocketCLI.run(["validate", file.path, "--format", "json"])
+        let r = try DocketBinary.run(["validate", file.path, "--format", "json"])
         #expect(r.status == 0, "\(r.stdout)")
         #expect(try JSONParser.parse(r.stdout).0[0]?["deliverable"] == "pip-midyear-report")
-        let mismatch = try DocketCLI.run(["validate", file.path, "--deliverable", "hqe-strategic-plan"])
+        let mismatch = try DocketBinary.run(["validate", file.path, "--deliverable", "hqe-strategic-plan"])
         #expect(mismatch.status == 1)
         #expect(mismatch.stderr.contains("[data.deliverable]"))
     }
 
     @Test func unusableInputsExitTwo() throws {
-        let missing = try DocketCLI.run(["validate", fixture("nope.yaml"), "--schema", schema])
+        let missing = try DocketBinary.run(["validate", fixture("nope.yaml"), "--schema", schema])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("[io.read]"))
-        let unknown = try DocketCLI.run(["validate", fixture("good.yaml"), "--deliverable", "no-such-thing"])
+        let unknown = try DocketBinary.run(["validate", fixture("good.yaml"), "--deliverable", "no-such-thing"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no schema for deliverable 'no-such-thing'"))
         #expect(unknown.stderr.contains("pip-midyear-report"))
-        let undeclared = try DocketCLI.run(["validate", fixture("good.yaml")])
+        let undeclared = try DocketBinary.run(["validate", fixture("good.yaml")])
         #expect(undeclared.status == 2)
         #expect(undeclared.stderr.contains("add a top-level 'deliverable:' key"))
-        let badSchema = try DocketCLI.run(["validate", fixture("good.yaml"), "--schema", fixture("broken.schema.json")])
+        let badSchema = try DocketBinary.run(["validate", fixture("good.yaml"), "--schema", fixture("broken.schema.json")])
         #expect(badSchema.status == 2)
         #expect(badSchema.stderr.contains("broken.schema.json:1:10: error: [schema.metaschema]"))
         #expect(badSchema.stderr.contains("/minimum"))
     }
 
     @Test func usageErrorsNameTheToken() throws {
-        let format = try DocketCLI.run(["validate", fixture("good.yaml"), "--format", "xml"])
+        let format = try DocketBinary.run(["validate", fixture("good.yaml"), "--format", "xml"])
         #expect(format.status == 2)
         #expect(format.stderr.contains("'xml'"))
-        let ext = try DocketCLI.run(["validate", "notes.txt"])
+        let ext = try DocketBinary.run(["validate", "notes.txt"])
         #expect(ext.status == 2)
         #expect(ext.stderr.contains("'notes.txt'"))
         #expect(ext.stderr.contains(".yaml"))

@@ -31,7 +31,7 @@ import Testing
 
     static let corpus: URL = {
         let dir = TestPaths.temporaryDirectory("hostile")
-        let fill = try! DocketCLI.run(["fill", "pip-midyear-report", "--data", "Templates/pip-midyear-report/example.yaml",
+        let fill = try! DocketBinary.run(["fill", "pip-midyear-report", "--data", "Templates/pip-midyear-report/example.yaml",
                                        "--format", "docx", "--output", dir.appendingPathComponent("base.docx").path, "--date", "2023-09-29"])
         precondition(fill.status == 0, fill.stderr)
         let python = ProcessRunner.which("python3")!
@@ -86,7 +86,7 @@ open(os.path.join(d, 'invalid-utf8.md'), 'wb').write(b'# Performance Improvement
         let path = Self.corpus.appendingPathComponent(c.file).path
         let timer = try #require(ProcessRunner.which("time") ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil))
         let start = Date()
-        let r = try ProcessRunner.run(timer, ["-f", "maxrss-kb=%M", DocketCLI.executable, "validate", "--deliverable", "pip-midyear-report", path],
+        let r = try ProcessRunner.run(timer, ["-f", "maxrss-kb=%M", DocketBinary.executable, "validate", "--deliverable", "pip-midyear-report", path],
                                       cwd: TestPaths.packageRoot)
         let seconds = Date().timeIntervalSince(start)
         let rss = r.stderr.split(separator: "\n").last { $0.hasPrefix("maxrss-kb=") }.flatMap { Int($0.dropFirst("maxrss-kb=".count)) } ?? 0

@@ -13,7 +13,7 @@ import Testing
     static let filled: URL = {
         let dir = TestPaths.temporaryDirectory("validate-docx")
         for id in ids {
-            let r = try! DocketCLI.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", "docx",
+            let r = try! DocketBinary.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", "docx",
                                         "--out-dir", dir.path, "--date", "2023-09-29"])
             precondition(r.status == 0, "docket fill \(id) failed: \(r.stderr)")
         }
@@ -46,7 +46,7 @@ import Testing
     }
 
     static func report(_ path: String, _ extra: [String] = []) throws -> (status: Int32, errors: [[String: Any]], warnings: [[String: Any]]) {
-        let r = try DocketCLI.run(["validate", "--format", "json"] + extra + [path])
+        let r = try DocketBinary.run(["validate", "--format", "json"] + extra + [path])
         let array = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]], "\(r.stdout)\(r.stderr)")
         let one = try #require(array.first)
         return (r.status, one["errors"] as? [[String: Any]] ?? [], one["warnings"] as? [[String: Any]] ?? [])
@@ -55,7 +55,7 @@ import Testing
     @Test func filledExamplesValidateClean() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.filled.path).filter { $0.hasSuffix(".docx") }.sorted()
         #expect(files.count == 3)
-        let r = try DocketCLI.run(["validate", "--format", "json", "--strict"] + files.map { Self.filled.appendingPathComponent($0).path })
+        let r = try DocketBinary.run(["validate", "--format", "json", "--strict"] + files.map { Self.filled.appendingPathComponent($0).path })
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let reports = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(Set(reports.compactMap { $0["deliverable"] as? String }) == Set(Self.ids))

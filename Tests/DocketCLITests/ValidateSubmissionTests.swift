@@ -11,7 +11,7 @@ import Testing
     static let filled: URL = {
         let dir = TestPaths.temporaryDirectory("validate-filled")
         for id in ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"] {
-            let r = try! DocketCLI.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", "md",
+            let r = try! DocketBinary.run(["fill", id, "--data", "Templates/\(id)/example.yaml", "--format", "md",
                                         "--out-dir", dir.path, "--date", "2023-09-29"])
             precondition(r.status == 0, "docket fill \(id) failed: \(r.stderr)")
         }
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func filledExamplesValidateCleanAndDeliverableIsInferred() throws {
-        let r = try DocketCLI.run(["validate", "--format", "json"] + Self.fixtures.map { Self.fixture($0).path })
+        let r = try DocketBinary.run(["validate", "--format", "json"] + Self.fixtures.map { Self.fixture($0).path })
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let reports = try Self.json(r.stdout)
         #expect(reports.map { $0["deliverable"] as? String } == ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"])
@@ -50,7 +50,7 @@ import Testing
             let end = text.range(of: "\n## Appendix A")!.lowerBound
             return String(text[..<start]) + "\n" + String(text[end...])
         }
-        let r = try DocketCLI.run(["validate", path])
+        let r = try DocketBinary.run(["validate", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("error: [submission.empty-response]"), "\(r.stderr)")
         #expect(r.stderr.contains(Self.pipName + ":"), "location is file:line:col")
@@ -58,7 +58,7 @@ import Testing
 
     @Test func leftoverTagAndMissingMarkerAreErrors() throws {
         let path = try Self.editedPIP { $0.replacingOccurrences(of: "Dr. Samuel Okafor", with: "{{contacts.clinicalLead.name}} [MISSING: x]") }
-        let r = try DocketCLI.run(["validate", "--format", "json", path])
+        let r = try DocketBinary.run(["validate", "--format", "json", path])
         #expect(r.status == 1)
         let report = try #require(Self.json(r.stdout).first)
         #expect(Self.rules(report, "errors") == ["submission.leftover", "submission.leftover"])
@@ -68,30 +68,30 @@ import Testing
 
     @Test func missingHeadingIsNamed() throws {
         let path = try Self.editedPIP { $0.replacingOccurrences(of: "## Key Contacts Updates:\n", with: "") }
-        let r = try DocketCLI.run(["validate", path])
+        let r = try DocketBinary.run(["validate", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("[submission.heading] heading \"Key Contacts Updates:\" of the template is missing"), "\(r.stderr)")
     }
 
     @Test func wrongFileNameIsR00005() throws {
         let path = try Self.editedPIP("MBRH-MidYear-Report.md") { $0 }
-        let r = try DocketCLI.run(["validate", "--deliverable", "pip-midyear-report", path])
+        let r = try DocketBinary.run(["validate", "--deliverable", "pip-midyear-report", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("error: [R000-05] file name `MBRH-MidYear-Report`"), "\(r.stderr)")
     }
 
     @Test func lateDateInNameIsAWarningFailingOnlyWhenStrict() throws {
         let path = try Self.editedPIP("MBRH_PIPMidYearReport_10022023.md") { $0 }
-        let r = try DocketCLI.run(["validate", path])
+        let r = try DocketBinary.run(["validate", path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("warning: [R000-04]") && r.stderr.contains("2023-10-02") && r.stderr.contains("D000-01"), "\(r.stderr)")
-        #expect(try DocketCLI.run(["validate", "--strict", path]).status == 1)
+        #expect(try DocketBinary.run(["validate", "--strict", path]).status == 1)
     }
 
     @Test func longNarrativeIsR00010Warning() throws {
         let filler = Array(repeating: "word", count: 520).joined(separator: " ")
         let path = try Self.editedPIP { $0.replacingOccurrences(of: "Anticipated challenges:", with: filler + "\n\nAnticipated challenges:") }
-        let r = try DocketCLI.run(["validate", path])
+        let r = try DocketBinary.run(["validate", path])
         #expect(r.status == 0)
         #expect(r.stderr.contains("warning: [R000-10]"), "\(r.stderr)")
     }
@@ -99,7 +99,7 @@ import Testing
     @Test func invalidUTF8MarkdownIsAClearError() throws {
         let url = TestPaths.temporaryDirectory("validate-md").appendingPathComponent(Self.pipName)
         try Data([0x23, 0x20, 0xC3, 0x28, 0xFF, 0x0A]).write(to: url)
-        let r = try DocketCLI.run(["validate", url.path])
+        let r = try DocketBinary.run(["validate", url.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("[submission.encoding]") && r.stderr.contains("UTF-8"), "\(r.stderr)")
     }
@@ -112,7 +112,7 @@ import Testing
             + "  pip2: {domain: Care Coordination, measures: [Prenatal and Postpartum Care]}\n"
         let url = TestPaths.temporaryDirectory("validate-data").appendingPathComponent("pip.yaml")
         try pip.write(to: url, atomically: true, encoding: .utf8)
-        let r = try DocketCLI.run(["validate", "--deliverable", "pip-midyear-report", url.path])
+        let r = try DocketBinary.run(["validate", "--deliverable", "pip-midyear-report", url.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("[R000-24] value \"Care Coordination\" is not one of the allowed values"), "\(r.stderr)")
         #expect(r.stderr.contains("[R000-24] PIP 1 and PIP 2 are both in Care Coordination"), "\(r.stderr)")
@@ -126,7 +126,7 @@ import Testing
         var ia = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/ia-midpoint-assessment/example.yaml"), encoding: .utf8)
         ia = ia.replacingOccurrences(of: "- id: workforce-development", with: "- id: care-model")
         try ia.write(to: dir.appendingPathComponent("ia.yaml"), atomically: true, encoding: .utf8)
-        let r = try DocketCLI.run(["validate", "--deliverable", "ia-midpoint-assessment", dir.appendingPathComponent("ia.yaml").path])
+        let r = try DocketBinary.run(["validate", "--deliverable", "ia-midpoint-assessment", dir.appendingPathComponent("ia.yaml").path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("[R002-03] focus area `care-model` is rated twice"), "\(r.stderr)")
         #expect(r.stderr.contains("[R002-03] focus area `workforce-development` has no rating"), "\(r.stderr)")
@@ -138,7 +138,7 @@ import Testing
         hqe.removeSubrange(cut.lowerBound..<end.lowerBound)
         hqe = hqe.replacingOccurrences(of: "    x: 1\n", with: "")
         try hqe.write(to: dir.appendingPathComponent("hqe.yaml"), atomically: true, encoding: .utf8)
-        let h = try DocketCLI.run(["validate", "--deliverable", "hqe-strategic-plan", dir.appendingPathComponent("hqe.yaml").path])
+        let h = try DocketBinary.run(["validate", "--deliverable", "hqe-strategic-plan", dir.appendingPathComponent("hqe.yaml").path])
         #expect(h.status == 1)
         let lines = h.stderr.split(separator: "\n").filter { $0.contains("[R003-09]") }
         #expect(lines.count == 1, "R003-09 said once: \(h.stderr)")

@@ -1,3 +1,4 @@
+import DocketCore
 import Testing
 @testable import DocketCalendar
 

@@ -76,7 +76,7 @@ public enum ProcessRunner {
 }
 
 /// Runs the built `docket` executable (end-to-end tests).
-public enum DocketCLI {
+public enum DocketBinary {
     /// The `docket` binary next to the test bundle (`swift build` puts both in one folder).
     public static var executable: String {
         if let env = ProcessInfo.processInfo.environment["DOCKET_BIN"] { return env }

@@ -11,8 +11,8 @@ enum PIPRules {
     static let all: [any DeliverableRule] = [
         NamedRule("R000-09", id, .warning,
                   summary: "a filled key contact has a name and email/contact information (blank rows allowed)",
-                  source: "(if no changes, please leave blank)") { data, _, out in
-            for (pointer, person) in contactRows(data) {
+                  source: "(if no changes, please leave blank)") { data, context, out in
+            for (pointer, person) in contactRows(data, config: context.config) {
                 let named = !RuleText.isBlank(person["name"])
                 let reachable = !RuleText.isBlank(person["email"]) || !RuleText.isBlank(person["phone"])
                 if named && !reachable {
@@ -31,9 +31,11 @@ enum PIPRules {
     ] + PIPTopicRules.all
 
     /// Every key-contact row with its pointer, in the form's order.
-    static func contactRows(_ data: JSONValue) -> [(String, JSONValue)] {
+    /// The key-contact rows of `data`: the fixed roles of `keyContactRoles` (deliverable.yaml),
+    /// then each Other Supporting Personnel row.
+    static func contactRows(_ data: JSONValue, config: JSONValue) -> [(String, JSONValue)] {
         var rows: [(String, JSONValue)] = []
-        for role in ["executiveSponsor", "clinicalLead", "projectManager"] {
+        for role in (config["keyContactRoles"]?.arrayValue ?? []).compactMap({ $0["key"]?.stringValue }) {
             if let person = data["contacts"]?[role], person.objectValue != nil { rows.append(("/contacts/\(role)", person)) }
         }
         for (i, person) in (data["contacts"]?["other"]?.arrayValue ?? []).enumerated() where person.objectValue != nil {

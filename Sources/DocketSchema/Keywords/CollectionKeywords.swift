@@ -94,9 +94,9 @@ final class RequiredKeyword: KeywordBase, @unchecked Sendable {
             valid = false
             guard e.collect else { return false }
             if let trigger {
-                e.keyword(trigger) { e.fail(self, "property '\(name)' is required when '\(trigger)' is present") }
+                e.keyword(trigger) { e.fail(self, "property '\(name)' is required when '\(trigger)' is present", property: name) }
             } else {
-                e.fail(self, "missing required property '\(name)'")
+                e.fail(self, "missing required property '\(name)'", property: name)
             }
         }
         return valid

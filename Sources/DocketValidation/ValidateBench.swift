@@ -6,8 +6,8 @@ import Foundation
 /// scripts/bench-schema.sh): each file holds a JSON array of instances; every instance is
 /// validated N times against `--schema` in process, and only the validation loop is timed, as the
 /// median of the N passes after one warm-up pass (loading and compiling are reported separately). Prints one JSON object per file.
-enum ValidateBench {
-    static func run(files: [String], schemaPath: String, repeats: Int, options: SchemaOptions) throws -> JSONValue {
+public enum ValidateBench {
+    public static func run(files: [String], schemaPath: String, repeats: Int, options: SchemaOptions) throws -> JSONValue {
         let compileStart = DispatchTime.now()
         let schema = try SchemaCatalog(options: options).schema(at: URL(fileURLWithPath: schemaPath))
         let compileSeconds = seconds(since: compileStart)

@@ -1,24 +1,26 @@
 import DocketCore
+import DocketDOCX
 import DocketMarkdown
 import DocketTemplate
 import Foundation
 
-enum OutputKind: String, CaseIterable, Sendable {
+/// The formats a fill produces.
+public enum OutputKind: String, CaseIterable, Sendable {
     case docx, md, html
 }
 
 /// A fill target with its templates compiled once, ready to fill many data files (batch).
-struct PreparedFill: Sendable {
-    let target: any FillTarget
+public struct PreparedFill: Sendable {
+    public let target: any FillTarget
     let markdown: Template?
-    let docx: DocxFiller?
+    let docx: DocxTemplate?
 
     /// Compiles what `formats` need; throws every template error at once.
-    init(target: any FillTarget, formats: Set<OutputKind>) throws(DiagnosticList) {
+    public init(target: any FillTarget, formats: Set<OutputKind>) throws(DiagnosticList) {
         self.target = target
         var diagnostics: [Diagnostic] = []
         var markdown: Template? = nil
-        var docx: DocxFiller? = nil
+        var docx: DocxTemplate? = nil
         let needsMarkdown = formats.contains(.md) || formats.contains(.html) || (formats.contains(.docx) && target.docxTemplate == nil)
         if needsMarkdown {
             if let url = target.markdownTemplate {
@@ -29,7 +31,7 @@ struct PreparedFill: Sendable {
             }
         }
         if formats.contains(.docx), let url = target.docxTemplate {
-            do { docx = try DocxFiller(template: url) } catch { diagnostics += error.diagnostics }
+            do { docx = try DocxTemplate.load(url) } catch { diagnostics += error.diagnostics }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         self.markdown = markdown
@@ -61,7 +63,7 @@ struct PreparedFill: Sendable {
     }
 
     /// Fills one data value into `kind`. Returns the bytes, or nil with the errors.
-    func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool) -> (Data?, [Diagnostic]) {
+    public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool) -> (Data?, [Diagnostic]) {
         let enriched = target.enrich(data, date: date)
         let options = RenderOptions(allowMissing: allowMissing, filters: target.filters)
         switch kind {
@@ -73,19 +75,19 @@ struct PreparedFill: Sendable {
             let title = target.fileName(data: data, date: date)
             return (Data(MarkdownHTML.page(r.output, title: title).utf8), r.diagnostics)
         case .docx:
-            if let docx { return docx.fill(enriched, options: options) }
+            if let docx {
+                let r = docx.fill(data: enriched, options: options)
+                return (r.data, r.diagnostics)
+            }
             guard let markdown else { return (nil, []) }
             let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
-            let (bytes, more) = DocxFiller.fromMarkdown(r.output, title: target.fileName(data: data, date: date))
-            return (bytes, r.diagnostics + more)
+            do {
+                return (try MarkdownDocx.docx(markdown: r.output, title: target.fileName(data: data, date: date)), r.diagnostics)
+            } catch {
+                return (nil, r.diagnostics + error.diagnostics)
+            }
         }
     }
 }
 
-/// A path relative to the current folder when it lies below it: shorter, clickable messages.
-func displayPath(_ url: URL) -> String {
-    let cwd = FileManager.default.currentDirectoryPath
-    let path = url.standardizedFileURL.path
-    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
-}

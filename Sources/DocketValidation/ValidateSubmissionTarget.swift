@@ -2,68 +2,73 @@ import DocketCore
 import DocketDeliverables
 import Foundation
 
-/// `docket validate` for filled submissions (.md, .docx): which deliverable the document is
+/// Validation of filled submissions (.md, .docx): which deliverable the document is
 /// (`--deliverable`, else its file name, else its content), its OnBase file name and due date,
 /// and the format's own checks (`MarkdownSubmission`, `DocxSubmission`).
-struct SubmissionTarget: ValidationTarget {
+struct SubmissionCheck: FileCheck {
     var extensions: [String] { ["md", "markdown", "docx"] }
 
-    func validate(path: String, settings: ValidationSettings) -> FileReport {
-        var report = FileReport(file: path)
-        guard let registry = SubmissionRegistry.load(root: settings.projectRoot, into: &report) else { return report }
+    func validate(path: String, options: ValidationOptions, facts: TemplateFacts) -> ValidationReport {
+        var report = ValidationReport(file: path)
+        guard let registry = options.registry else {
+            report.fail(Diagnostic(.error, rule: "validate.deliverable",
+                "cannot find Templates/ and Schemas/: run inside the Docket folder, set DOCKET_HOME, or install Docket with `make install`",
+                location: SourceLocation(file: path)), .usage)
+            return report
+        }
         let isDocx = URL(fileURLWithPath: path).pathExtension.lowercased() == "docx"
-        let document: SubmissionDocument
+        let document: any SubmissionDocument
         do {
             document = isDocx ? try DocxSubmission.read(path: path) : try MarkdownSubmission.read(path: path)
         } catch {
-            report.diagnostics = [error.diagnostic]
-            report.status = error.status
+            report.fail(error.diagnostic, error.status)
             return report
         }
         let deliverable: Deliverable
-        if let id = settings.deliverable {
+        if let id = options.deliverable {
             guard let d = registry.deliverable(id: id) else {
-                report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
-                    "unknown deliverable '\(id)'; known: \(registry.ids.joined(separator: ", "))", location: SourceLocation(file: path))]
-                report.status = .usage
+                report.fail(Diagnostic(.error, rule: "validate.deliverable",
+                    "unknown deliverable '\(id)'; known: \(registry.ids.joined(separator: ", "))", location: SourceLocation(file: path)), .usage)
                 return report
             }
             deliverable = d
-        } else if let d = registry.deliverables.first(where: { SubmissionName.matches(path, $0) }) ?? Self.best(registry, document) {
+        } else if let d = registry.deliverables.first(where: { SubmissionName.matches(path, $0) }) ?? Self.best(registry, document, facts) {
             deliverable = d
         } else {
-            report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
+            report.fail(Diagnostic(.error, rule: "validate.deliverable",
                 "cannot tell which deliverable this document is: pass --deliverable <id> (\(registry.ids.joined(separator: ", ")))",
-                location: SourceLocation(file: path))]
-            report.status = .usage
+                location: SourceLocation(file: path)), .usage)
             return report
         }
         report.deliverable = deliverable.id
-        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation)
-            + document.check(deliverable, settings)
+        report.entity = document.abbreviation
+        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation, data: document.data,
+                                                  options: options)
+            + document.check(deliverable, options, facts)
         report.status = report.errors.isEmpty ? .success : .invalid
         return report
     }
-}
 
-extension SubmissionTarget {
     /// The one deliverable the content points to most (nil when none or a tie).
-    static func best(_ registry: DeliverableRegistry, _ document: SubmissionDocument) -> Deliverable? {
-        let scored = registry.deliverables.map { ($0, document.affinity($0)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+    static func best(_ registry: DeliverableRegistry, _ document: any SubmissionDocument, _ facts: TemplateFacts) -> Deliverable? {
+        let scored = registry.deliverables.map { ($0, document.affinity($0, facts)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
         guard let top = scored.first, scored.dropFirst().first?.1 != top.1 else { return nil }
         return top.0
     }
 }
 
 /// A submission read into memory, ready for its checks.
-protocol SubmissionDocument {
+protocol SubmissionDocument: Sendable {
     /// The entity abbreviation the document states, when it can be read.
     var abbreviation: String? { get }
+    /// The data the document holds, as far as it can be read back (for choosing the calendar
+    /// event it answers).
+    var data: JSONValue { get }
     /// How strongly the content marks it as `deliverable` (0: not at all); used when the name
     /// does not tell.
-    func affinity(_ deliverable: Deliverable) -> Int
+    func affinity(_ deliverable: Deliverable, _ facts: TemplateFacts) -> Int
     /// Every problem of the document for `deliverable` (the file name is checked separately).
-    func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic]
+    func check(_ deliverable: Deliverable, _ options: ValidationOptions, _ facts: TemplateFacts) -> [Diagnostic]
 }
 
 /// A submission that cannot be read: the message and the exit status (2 unreadable, 1 invalid).
@@ -84,14 +89,17 @@ extension MarkdownSubmission: SubmissionDocument {
     }
 
     var abbreviation: String? { nil }
+    var data: JSONValue { [:] }
 
     /// 1 when the template's first heading is among the first lines.
-    func affinity(_ deliverable: Deliverable) -> Int {
-        guard let first = TemplateHeadings.required(deliverable).first else { return 0 }
+    func affinity(_ deliverable: Deliverable, _ facts: TemplateFacts) -> Int {
+        guard let first = facts.requiredHeadings(deliverable).first else { return 0 }
         return lines.prefix(40).contains { MarkdownSubmission.headingText($0)?.range(of: first.pattern, options: .regularExpression) != nil } ? 1 : 0
     }
 
-    func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic] { check(deliverable) }
+    func check(_ deliverable: Deliverable, _ options: ValidationOptions, _ facts: TemplateFacts) -> [Diagnostic] {
+        check(deliverable, headings: facts.requiredHeadings(deliverable))
+    }
 }
 
 /// Reading submission files with a size limit.
@@ -112,27 +120,3 @@ enum SubmissionFile {
     }
 }
 
-/// The deliverable registry, loaded once per run.
-enum SubmissionRegistry {
-    nonisolated(unsafe) private static var cached: [URL: DeliverableRegistry] = [:]
-    private static let lock = NSLock()
-
-    static func load(root: URL?, into report: inout FileReport) -> DeliverableRegistry? {
-        guard let root = root ?? ResourceLocator.root() else {
-            report.diagnostics = [Diagnostic(.error, rule: "validate.deliverable",
-                "cannot find Templates/ and Schemas/: run inside the Docket folder or set DOCKET_HOME")]
-            report.status = .usage
-            return nil
-        }
-        if let hit = lock.withLock({ cached[root] }) { return hit }
-        do {
-            let registry = try DeliverableRegistry.load(root: root)
-            lock.withLock { cached[root] = registry }
-            return registry
-        } catch {
-            report.diagnostics = error.diagnostics
-            report.status = .usage
-            return nil
-        }
-    }
-}

@@ -45,27 +45,11 @@ enum TemplateHeadings {
     }
 }
 
-/// Word limits of narrative sections in a Markdown submission (the same counts as the schema's
-/// `x-docket-*` keywords: DocketSchema `WordCount`).
+/// Word limits of narrative sections in a Markdown submission (`wordLimits:` of deliverable.yaml;
+/// the same counts as the schema's `x-docket-*` keywords: DocketCore `WordCount`).
 enum NarrativeLimits {
-    struct Limit: Sendable {
-        var rule: String
-        var heading: String
-        var after: String?
-        var maxWords: Int
-        var severity: Severity
-        var what: String
-    }
-
-    static let limits: [String: [Limit]] = [
-        "pip-midyear-report": [Limit(rule: "R000-10", heading: "^Mid-Year Planning for PIP 1:?$", after: "Response:", maxWords: 500,
-                                     severity: .warning, what: "suggested 500 words or less")],
-        "ia-midpoint-assessment": [Limit(rule: "R002-20", heading: "^.+ Comment$", after: nil, maxWords: 1000,
-                                         severity: .error, what: "a comment of 1,000 words or less")],
-    ]
-
-    static func check(_ md: MarkdownSubmission, _ deliverable: String) -> [Diagnostic] {
-        (limits[deliverable] ?? []).compactMap { limit in
+    static func check(_ md: MarkdownSubmission, _ limits: [Deliverable.WordLimit]) -> [Diagnostic] {
+        limits.compactMap { limit in
             guard let (text, line) = md.sectionText(heading: limit.heading, after: limit.after) else { return nil }
             let words = WordCount.count(text)
             guard words > limit.maxWords else { return nil }

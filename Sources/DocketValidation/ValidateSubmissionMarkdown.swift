@@ -5,7 +5,7 @@ import Foundation
 /// Checks of a filled Markdown submission (`docket fill --format md` output, possibly edited):
 /// leftover template text, the template's headings present and in order, and word counts of
 /// the narrative sections. Locations are `file:line:1`.
-struct MarkdownSubmission {
+struct MarkdownSubmission: Sendable {
     let path: String
     let lines: [String]
 
@@ -37,15 +37,15 @@ struct MarkdownSubmission {
             .replacingOccurrences(of: #"\\([\\`*_\[\]<>#|+\-.!{}()])"#, with: "$1", options: .regularExpression)
     }
 
-    func check(_ deliverable: Deliverable) -> [Diagnostic] {
+    func check(_ deliverable: Deliverable, headings: [TemplateHeadings.Heading]) -> [Diagnostic] {
         let blocks = blocks
         let headingLines = Set(lines.indices.filter { heading($0) != nil })
         var out = LeftoverText.check(blocks) { i in
             guard blocks.indices.contains(i), let line = blocks[i].location.position?.line else { return true }
             return headingLines.contains(line - 1)
         }
-        out += headingsInOrder(TemplateHeadings.required(deliverable))
-        out += NarrativeLimits.check(self, deliverable.id)
+        out += headingsInOrder(headings)
+        out += NarrativeLimits.check(self, deliverable.wordLimits)
         return out
     }
 

@@ -133,3 +133,20 @@ extension LocalDate {
         return LocalDate(year: y, month: m, day: d)!
     }
 }
+
+extension LocalDate {
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    /// Why `text` is not a date, in words ("February 2023 has no day 30"), or nil when it is one.
+    public static func problem(_ text: String) -> String? {
+        if LocalDate(text) != nil { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
+            return "expected YYYY-MM-DD"
+        }
+        guard (1...12).contains(m) else { return "there is no month \(m): months are 01 to 12" }
+        return "\(monthNames[m - 1]) \(y) has no day \(d)"
+    }
+}

@@ -13,6 +13,22 @@ struct DocxSubmission: SubmissionDocument {
     let path: String
     let answers: [DocxAnswer]
     let paragraphs: [DocxParagraph]
+    /// Checkbox answers and the problems of Yes/No pairs.
+    let boxes: (values: [String: Bool], problems: [Diagnostic])
+    /// The data rebuilt from the answers: text at its path, checkbox pairs as booleans.
+    let data: JSONValue
+
+    init(path: String, answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
+        self.path = path
+        self.answers = answers
+        self.paragraphs = paragraphs
+        let boxes = Self.checkboxes(answers)
+        self.boxes = boxes
+        var data: JSONValue = [:]
+        for a in answers where a.kind == .text { data.setValue(.string(a.isPlaceholder ? "" : a.text), atDotted: a.path) }
+        for (path, value) in boxes.values { data.setValue(.bool(value), atDotted: path) }
+        self.data = data
+    }
 
     static func read(path: String) throws(SubmissionReadError) -> DocxSubmission {
         let package: OOXMLPackage
@@ -23,9 +39,9 @@ struct DocxSubmission: SubmissionDocument {
             answers = try DocxAnswers.read(package: package, file: path)
             paragraphs = try DocxParagraphs.read(package: package, file: path)
         } catch {
-            let missing = !FileManager.default.isReadableFile(atPath: path)
+            let missing = error.kind == .unreadable
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
-                missing ? "cannot read \(path): no such file or not readable" : "cannot read this .docx: \(error.description)\(Self.advice(error))",
+                missing ? "cannot read \(path): no such file or not readable" : "cannot read this .docx: \(error.description)\(Self.advice(error.kind))",
                 location: SourceLocation(file: path)), status: .usage)
         }
         return DocxSubmission(path: path, answers: answers, paragraphs: paragraphs)
@@ -33,33 +49,32 @@ struct DocxSubmission: SubmissionDocument {
 
     /// What to do: a damaged or unusual file can be saved again from Word; one over a safety
     /// limit (zip bomb, unsafe names, DTDs) should not be uploaded at all.
-    static func advice(_ error: PackageError) -> String {
-        let unsafe = ["bomb", "unsafe", "DOCTYPE", "limit", "expands"].contains { error.description.contains($0) }
-        return unsafe ? " (refused for safety: do not upload this file)" : "; open it in Word and save it again as a .docx"
+    static func advice(_ kind: PackageError.Kind) -> String {
+        kind.isUnsafe ? " (refused for safety: do not upload this file)" : "; open it in Word and save it again as a .docx"
     }
 
     var abbreviation: String? { answers.first { $0.kind == .text && $0.path == "entity.abbreviation" }?.text }
 
     /// How many answers (other than the shared `entity.*`) are literal answer tags of this
     /// deliverable's template.
-    func affinity(_ deliverable: Deliverable) -> Int {
-        let literal = Set(TemplateAnswerTags.of(deliverable).filter { !$0.text.contains("{{") }.map(\.text))
+    func affinity(_ deliverable: Deliverable, _ facts: TemplateFacts) -> Int {
+        let literal = Set(facts.answerTags(deliverable).filter { !$0.text.contains("{{") }.map(\.text))
         return answers.filter { !$0.path.hasPrefix("entity.") && literal.contains($0.key) }.count
     }
 
-    func check(_ deliverable: Deliverable, _ settings: ValidationSettings) -> [Diagnostic] {
+    func check(_ deliverable: Deliverable, _ options: ValidationOptions, _ facts: TemplateFacts) -> [Diagnostic] {
         var out = LeftoverText.check(paragraphs.map { SubmissionBlock(text: $0.text, location: $0.location) }) { i in
             !paragraphs.indices.contains(i) || paragraphs[i].isHeading
         }
-        let boxes = checkboxes()
+        let tags = facts.answerTags(deliverable)
         out += boxes.problems
-        out += missingRegions(deliverable)
-        out += dataProblems(deliverable, settings, boxes: boxes)
+        out += missingRegions(tags)
+        out += dataProblems(deliverable, options, tags: tags)
         return out
     }
 
     /// Yes/No pairs: exactly one of `check:<path>` and `checkNo:<path>` must be checked.
-    func checkboxes() -> (values: [String: Bool], problems: [Diagnostic]) {
+    static func checkboxes(_ answers: [DocxAnswer]) -> (values: [String: Bool], problems: [Diagnostic]) {
         var values: [String: Bool] = [:]
         var problems: [Diagnostic] = []
         let boxes = answers.filter { $0.kind != .text }
@@ -79,24 +94,22 @@ struct DocxSubmission: SubmissionDocument {
         return (values, problems)
     }
 
-    private func box(_ path: String, _ pair: [DocxAnswer], _ message: String) -> Diagnostic {
+    private static func box(_ path: String, _ pair: [DocxAnswer], _ message: String) -> Diagnostic {
         Diagnostic(.error, rule: "submission.checkbox", "answer `\(path)`: \(message)", location: pair[0].location,
                    instanceLocation: Self.pointer(path))
     }
 
     /// Answer regions outside any section of the template that the document no longer has.
-    func missingRegions(_ deliverable: Deliverable) -> [Diagnostic] {
+    func missingRegions(_ tags: [TemplateAnswerTags.Tag]) -> [Diagnostic] {
         let present = Set(answers.map(\.key))
-        return TemplateAnswerTags.of(deliverable).filter { $0.required && !present.contains($0.text) }.map {
+        return tags.filter { $0.required && !present.contains($0.text) }.map {
             Diagnostic(.error, rule: "submission.missing-answer",
                        "the answer region `docket:\($0.text)` of the template is missing (deleted in the document?): restore it from a freshly filled copy",
                        location: SourceLocation(file: path), instanceLocation: Self.pointer($0.path))
         }
     }
 
-    static func pointer(_ dotted: String) -> String {
-        dotted.split(separator: ".", omittingEmptySubsequences: false).map { "/" + JSONPointer.escape(String($0)) }.joined()
-    }
+    static func pointer(_ dotted: String) -> String { JSONPointer.fromDotted(dotted) }
 }
 
 extension DocxAnswer {
@@ -105,6 +118,7 @@ extension DocxAnswer {
 }
 
 extension Array where Element: Hashable {
+    /// The elements without repeats, in first-seen order.
     func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }

@@ -9,30 +9,26 @@ import Foundation
 /// missing required property that is an answer region of the template. Properties the schema
 /// does not know are not reported (the template, not the document, decides the tags).
 extension DocxSubmission {
-    /// Rules that need fields no answer region holds (the IA focus-area ids are template text).
-    static let rulesNeedingHiddenFields = ["R002-03"]
-
-    func dataProblems(_ deliverable: Deliverable, _ settings: ValidationSettings, boxes: (values: [String: Bool], problems: [Diagnostic])) -> [Diagnostic] {
-        var data: JSONValue = [:]
-        for a in answers where a.kind == .text { data = Self.setting(data, a.path, .string(a.isPlaceholder ? "" : a.text)) }
-        for (path, value) in boxes.values { data = Self.setting(data, path, .bool(value)) }
+    func dataProblems(_ deliverable: Deliverable, _ options: ValidationOptions, tags: [TemplateAnswerTags.Tag]) -> [Diagnostic] {
         let loaded = LoadedData(value: data, path: path)
-        let schemaURL = settings.schemaPath.map { URL(fileURLWithPath: $0) } ?? deliverable.schemaURL
         var schema: [Diagnostic] = []
-        do { schema = try settings.catalog.validate(loaded, schemaAt: schemaURL).diagnostics } catch {
+        do { schema = try options.catalog.validate(loaded, schemaAt: options.schemaURL(for: deliverable)).diagnostics } catch {
             return error.diagnostics
         }
-        var off = RuleSettings()
-        off.disabled = Set(Self.rulesNeedingHiddenFields)
-        let rules = DeliverableRules.check(deliverable, data: data, overrides: off)
+        // `--schema` replaces the deliverable's checks, for a .docx as for a data file.
+        var rules: [Diagnostic] = []
+        if options.schemaPath == nil {
+            var off = RuleSettings()
+            off.disabled = deliverable.hiddenFieldRules
+            rules = DeliverableRules.check(deliverable, data: data, overrides: off)
+        }
         let boxPointers = Set(boxes.problems.compactMap(\.instanceLocation))
-        let tags = TemplateAnswerTags.of(deliverable)
-        return NamedRuleCheck.merge(schema: schema, rules: rules).compactMap { d in
+        return DataCheck.merge(schema: schema, rules: rules).compactMap { d in
             let pointer = Self.subject(d)
             // A tag the data model lacks (e.g. the fixed role labels of the PIP contacts table)
             // is the template's business, not the submitter's.
             let extra = ["/additionalProperties", "/unevaluatedProperties"].contains { d.keywordLocation?.hasSuffix($0) == true }
-            guard !extra, !boxPointers.contains(pointer), relevant(pointer, required: d.keywordLocation?.hasSuffix("/required") == true, tags) else { return nil }
+            guard !extra, !boxPointers.contains(pointer), relevant(pointer, required: d.property != nil, tags) else { return nil }
             return placed(d, pointer)
         }
     }
@@ -40,14 +36,13 @@ extension DocxSubmission {
     /// The pointer a diagnostic is about: for a missing required property, the property's.
     static func subject(_ d: Diagnostic) -> String {
         let at = d.instanceLocation ?? ""
-        guard d.keywordLocation?.hasSuffix("/required") == true,
-              let r = d.message.range(of: #"'[^']+'"#, options: .regularExpression) else { return at }
-        return at + "/" + JSONPointer.escape(String(d.message[r].dropFirst().dropLast()))
+        guard let property = d.property else { return at }
+        return JSONPointer.appending(at, property)
     }
 
     private func relevant(_ pointer: String, required: Bool, _ tags: [TemplateAnswerTags.Tag]) -> Bool {
         if required { return tags.contains { $0.pointerMatches(pointer) } }
-        return answers.contains { NamedRuleCheck.related(Self.pointer($0.path), pointer) }
+        return answers.contains { DataCheck.related(Self.pointer($0.path), pointer) }
     }
 
     /// `d` at the place of the answer it is about (the answer itself, else the first inside it,
@@ -60,7 +55,7 @@ extension DocxSubmission {
         d.instanceLocation = pointer
         if let answer = candidates.first {
             d.location = answer.location
-            let dotted = JSONPointer.tokens(pointer).joined(separator: ".")
+            let dotted = JSONPointer.dotted(pointer)
             d.message = "answer `\(dotted)`: " + d.message
         } else {
             d.location = SourceLocation(file: path)
@@ -68,23 +63,6 @@ extension DocxSubmission {
         return d
     }
 
-    /// `data` with `value` at the dotted `path` (numeric segments index lists).
-    static func setting(_ data: JSONValue, _ path: String, _ value: JSONValue) -> JSONValue {
-        set(data, path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...], value)
-    }
-
-    private static func set(_ node: JSONValue, _ keys: ArraySlice<String>, _ value: JSONValue) -> JSONValue {
-        guard let key = keys.first else { return value }
-        if let i = Int(key), i >= 0, i < 10_000 {
-            var a = node.arrayValue ?? []
-            while a.count <= i { a.append(.null) }
-            a[i] = set(a[i], keys.dropFirst(), value)
-            return .array(a)
-        }
-        var o = node.objectValue ?? [:]
-        o[key] = set(o[key] ?? .null, keys.dropFirst(), value)
-        return .object(o)
-    }
 }
 
 /// The `docket:` answer tags of a deliverable's DOCX template (`Templates/<id>/docx/word/document.xml`):
@@ -115,16 +93,10 @@ enum TemplateAnswerTags {
         }
     }
 
-    nonisolated(unsafe) private static var cache: [String: [Tag]] = [:]
-    private static let lock = NSLock()
-
-    static func of(_ deliverable: Deliverable) -> [Tag] {
-        if let hit = lock.withLock({ cache[deliverable.id] }) { return hit }
+    /// The tags of `deliverable`'s template (cached per run by `TemplateFacts`).
+    static func read(_ deliverable: Deliverable) -> [Tag] {
         let url = deliverable.docxFolderURL.appendingPathComponent("word/document.xml")
-        let xml = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        let tags = parse(xml)
-        lock.withLock { cache[deliverable.id] = tags }
-        return tags
+        return parse((try? String(contentsOf: url, encoding: .utf8)) ?? "")
     }
 
     static func parse(_ xml: String) -> [Tag] {
