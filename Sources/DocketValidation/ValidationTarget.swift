@@ -68,9 +68,10 @@ public struct ValidationReport: Sendable {
     }
 
     /// The JSON form: `{"file","deliverable","valid","errors":[…],"warnings":[…]}`, each
-    /// diagnostic as `Diagnostic.json` (docs/diagnostics.md), located in this file at least.
+    /// diagnostic as `Diagnostic.json` (docs/diagnostics.md), located in this file at least
+    /// (the JSON Pointer is its own field, not the place).
     public var json: JSONValue {
-        let placed = placedDiagnostics.map { d in
+        let placed = diagnostics.map { d in
             var d = d
             d.location = d.location ?? SourceLocation(file: file)
             return d

@@ -144,6 +144,9 @@ import DocketTestSupport
         #expect(missing["errors"]?.arrayValue?.count == 3)
         #expect(missing["errors"]?[0]?["rule"] == "template.missing-field")
         #expect(missing["errors"]?[0]?["line"] != nil)
+        // The same diagnostic shape as `docket validate --format json` (docs/diagnostics.md).
+        #expect(Set(missing["errors"]?[0]?.objectValue?.keys.map { $0 } ?? []) == ["severity", "rule", "message", "file", "line", "column",
+            "place", "where", "instanceLocation", "keywordLocation", "absoluteKeywordLocation"])
         let good = try #require(items.first { $0["file"]?.stringValue?.hasSuffix("good.yaml") == true })
         #expect(good["valid"] == true)
         #expect(good["written"]?.stringValue?.hasSuffix("HBHP_Contacts_09292023.md") == true)

@@ -34,7 +34,12 @@ import Testing
         #expect(files[0]["errors"] == .array([]))
         #expect(files[1]["valid"] == .bool(false))
         let first = try #require(files[1]["errors"]?[0])
-        #expect(Set(first.objectValue?.keys.map { $0 } ?? []) == ["rule", "message", "instanceLocation", "keywordLocation", "where"])
+        // One diagnostic shape for every command (docs/diagnostics.md).
+        #expect(Set(first.objectValue?.keys.map { $0 } ?? []) == ["severity", "rule", "message", "file", "line", "column", "place", "where",
+                                                                  "instanceLocation", "keywordLocation", "absoluteKeywordLocation"])
+        #expect(first["severity"] == "error")
+        #expect(first["line"] == .int(1))
+        #expect(first["column"] == .int(7))
         #expect(first["rule"] == "schema.minLength")
         #expect(first["keywordLocation"] == "/properties/name/minLength")
         #expect(first["where"]?.stringValue?.hasSuffix("bad.yaml:1:7") == true)
