@@ -40,7 +40,7 @@ import Testing
         #expect(other["dsrip.aco.bp1.modification-blackout"]?.due == "2018-10-18")
         #expect(other["dsrip.cp.bp1.budget"]?.due == "2018-03-31")
         #expect(other["dsrip.cp.bp2.budget"]?.due == "2018-12-31")
-        #expect(base["dsrip.cp.bp1.budget"]?.due == "2018-04-30")
+        #expect(base["dsrip.cp.bp1.budget"]?.due == "2018-01-31")
         #expect(base["dsrip.cp.bp2.budget"]?.due == "2019-01-31")
     }
 

@@ -1,0 +1,50 @@
+import DocketCore
+import DocketTestSupport
+import Foundation
+import Testing
+@testable import DocketCalendar
+
+/// Issue 13, calendar section: deadlines an independent reading of the two long sources found
+/// wrong or missing (DSRIP Protocol, 001; Master DSTI Plan, 004).
+@Suite struct ScheduleAuditTests {
+    let schedule = Fixtures.schedule
+
+    /// The events by id; a query the schedule rejects (an unknown trigger id or choice) is a
+    /// failure of the test, not a crash of the run.
+    func byId(_ q: CalendarQuery = CalendarQuery()) -> [String: CalendarEvent] {
+        do { return Dictionary(uniqueKeysWithValues: try schedule.events(options: q).map { ($0.id, $0) }) } catch {
+            Issue.record("query rejected: \(error.diagnostics.map(\.message))")
+            return [:]
+        }
+    }
+
+    /// The seed lines an event cites, joined and normalised.
+    func cited(_ e: CalendarEvent?) -> String {
+        guard let e else { return "" }
+        let lines = Fixtures.seedLines(e.source.document)
+        return Fixtures.normalise(Fixtures.lineNumbers(e.source.line).filter { $0 <= lines.count }.map { lines[$0 - 1] }.joined(separator: " "))
+    }
+
+    // MARK: 1. CP/CSA BP1 Budget and Budget Narrative
+
+    /// 001 l.319-322: budgets submitted "in January", approved "in March", infrastructure paid "in
+    /// April" of the budget period; BP1 starts 2018-04-01, and l.238 has budgets "prior to each
+    /// budget period". Only January 2018 fits both; April 2018 (the old assumption) fits neither.
+    @Test func cpBudgetPeriod1BudgetIsDueInJanuary2018() {
+        let e = byId()["dsrip.cp.bp1.budget"]
+        #expect(e?.due == "2018-01-31")
+        #expect(e?.status == .anticipated)
+        #expect(e?.period?.start == "2018-04-01")
+        #expect(e.flatMap { $0.due.flatMap(LocalDate.init) }.map { $0 < LocalDate("2018-03-01")! } == true,
+                "submitted before the March approval and the April 1 start")
+        #expect(e?.source.reference == "D001-15-BP1")
+        let lines = Fixtures.lineNumbers(e?.source.line ?? "")
+        for line in [238, 320, 321] { #expect(lines.contains(line), "cites l.\(line)") }
+        let text = cited(e)
+        #expect(text.contains("prior to each budget period") && text.contains("in January of the budget period")
+                && text.contains("in March of the budget period"))
+        // The other reading of the choice is unchanged; later BPs keep January of their own year.
+        #expect(byId(CalendarQuery(choices: ["cp-budget-timing": "before-bp"]))["dsrip.cp.bp1.budget"]?.due == "2018-03-31")
+        #expect(byId()["dsrip.cp.bp2.budget"]?.due == "2019-01-31")
+    }
+}
