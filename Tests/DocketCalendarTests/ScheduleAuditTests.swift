@@ -47,4 +47,22 @@ import Testing
         #expect(byId(CalendarQuery(choices: ["cp-budget-timing": "before-bp"]))["dsrip.cp.bp1.budget"]?.due == "2018-03-31")
         #expect(byId()["dsrip.cp.bp2.budget"]?.due == "2019-01-31")
     }
+
+    // MARK: 2. The hospital's reply to CMS questions
+
+    @Test func hospitalReplyToCMSQuestionsIsDueThreeBusinessDaysAfterTheNotification() {
+        let id = "dsti.dy15.cms-questions-response"
+        #expect(schedule.triggerEventIds.contains(id))
+        let pending = byId()[id]
+        #expect(pending?.status == .pending && pending?.due == nil)
+        #expect(pending?.source.document == "master-dsti-plan.txt" && pending?.source.line == "281" && pending?.source.reference == "D004-09")
+        #expect(cited(pending).contains("The hospital's response must be received by CMS within 3 business days of the aforementioned notification."))
+        #expect(pending?.trigger?.contains("3 business days") == true)
+        // Monday 2012-07-02: Tue 3, Wed 4 is Independence Day, Thu 5, Fri 6.
+        let dated = byId(CalendarQuery(triggers: [id: LocalDate("2012-07-02")!]))[id]
+        #expect(dated?.due == "2012-07-06")
+        #expect(dated?.status == .derived)
+        // Friday 2012-06-01: Mon 4, Tue 5, Wed 6.
+        #expect(byId(CalendarQuery(triggers: [id: LocalDate("2012-06-01")!]))[id]?.due == "2012-06-06")
+    }
 }
