@@ -65,4 +65,38 @@ import Testing
         // Friday 2012-06-01: Mon 4, Tue 5, Wed 6.
         #expect(byId(CalendarQuery(triggers: [id: LocalDate("2012-06-01")!]))[id]?.due == "2012-06-06")
     }
+
+    // MARK: 3. The end of the DSTI grace period: 120, 60 or 180 days
+
+    @Test func gracePeriodEndIsANamedChoice() throws {
+        let choice = try #require(schedule.choice("dsti-grace-period-length"))
+        #expect(choice.defaultAlternative == "120-days")
+        #expect(choice.alternatives.map(\.id) == ["120-days", "60-days", "180-days"])
+        #expect(Set(choice.sources.map(\.line)) == ["508", "522", "526", "530"])
+        let expected: [String: (dy15: String, dy16: String, refs: [String])] = [
+            "120-days": ("2012-10-28", "2013-10-28", ["D004-26"]),
+            "60-days": ("2012-08-29", "2013-08-29", ["D004-27", "D004-28"]),
+            "180-days": ("2012-12-27", "2013-12-27", ["D004-25"]),
+        ]
+        for (alt, want) in expected {
+            let byId = byId(CalendarQuery(choices: ["dsti-grace-period-length": alt]))
+            let dy15 = byId["dsti.dy15.grace-period-end"], dy16 = byId["dsti.dy16.grace-period-end"]
+            #expect(dy15?.due == want.dy15, "\(alt) DY15")
+            #expect(dy16?.due == want.dy16, "\(alt) DY16")
+            #expect(dy15?.status == .derived && dy16?.status == .derived)
+            #expect(byId["dsti.dy17.grace-period-end"] == nil, "no grace period for DY17 beyond June 30, 2014")
+            #expect(dy16?.note?.contains("Choice dsti-grace-period-length = \(alt)") == true)
+            // The reference's derived dates agree.
+            for ref in want.refs {
+                let row = Fixtures.referenceRows[ref]?[7] ?? ""
+                #expect(row.contains(want.dy16), "\(ref): \(row)")
+            }
+        }
+        #expect(byId()["dsti.dy15.grace-period-end"]?.due == "2012-10-28", "default 120 days")
+        let text = ChoiceList.text(schedule, chosen: [:])
+        #expect(text.contains("dsti-grace-period-length\n"))
+        #expect(text.contains("* 120-days (default, in force)"))
+        #expect(text.contains("  60-days: ") && text.contains("  180-days: "))
+        #expect(text.contains("--choose dsti-grace-period-length=<alternative>"))
+    }
 }
