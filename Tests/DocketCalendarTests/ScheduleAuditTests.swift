@@ -99,4 +99,45 @@ import Testing
         #expect(text.contains("  60-days: ") && text.contains("  180-days: "))
         #expect(text.contains("--choose dsti-grace-period-length=<alternative>"))
     }
+
+    // MARK: 4. Other deadlines missing from the schedule
+
+    @Test func carryForwardEndsTwelveMonthsAfterTheDemonstrationYear() {
+        let byId = byId()
+        #expect(byId["dsti.dy15.carry-forward-end"]?.due == "2013-06-30")
+        #expect(byId["dsti.dy16.carry-forward-end"]?.due == "2014-06-30")
+        #expect(byId["dsti.dy17.carry-forward-end"] == nil, "no carry-forward for DY17")
+        #expect(byId["dsti.dy15.carry-forward-end"]?.status == .derived)
+        #expect(Fixtures.referenceRows["D004-30"]?[7].contains("DY15 → 2013-06-30; DY16 → 2014-06-30") == true)
+    }
+
+    @Test func preliminaryParticipationPlansAndCPContractingFollowTheProcurementTimelines() {
+        let byId = byId()
+        let aco = byId["dsrip.aco.preliminary-participation-plan"], cp = byId["dsrip.cp.preliminary-participation-plan"]
+        #expect(aco?.due == "2017-02-15" && aco?.status == .anticipated && aco?.entityTypes == ["aco"])
+        #expect(cited(aco).contains("Bidders' responses are due mid-February 2017"))
+        #expect(cp?.due == "2017-05-31" && cp?.status == .anticipated && cp?.entityTypes == ["cp"])
+        #expect(cited(cp).contains("CP responses are due end of May 2017"))
+        let contracting = byId["dsrip.cp.aco-mco-contracting"]
+        #expect(contracting?.due == "2018-02-28" && contracting?.status == .anticipated)
+        #expect(Set(contracting?.entityTypes ?? []) == ["aco", "cp"])
+        #expect(cited(contracting).contains("targeted to be completed by January-February 2018"))
+    }
+
+    @Test func budgetsAreDueThirtyCalendarDaysAfterTheStatesRequest() {
+        let ids = (1...5).flatMap { ["dsrip.aco.bp\($0).budget-on-request", "dsrip.cp.bp\($0).budget-on-request"] }
+        let pending = byId()
+        for id in ids {
+            #expect(schedule.triggerEventIds.contains(id), "\(id)")
+            #expect(pending[id]?.status == .pending && pending[id]?.due == nil, "\(id)")
+        }
+        #expect(cited(pending["dsrip.aco.bp2.budget-on-request"]).contains("within 30 calendar days of receiving the State's request"))
+        #expect(cited(pending["dsrip.cp.bp2.budget-on-request"]).contains("Within 30 calendar days, CPs and CSAs submit"))
+        #expect(pending["dsrip.cp.bp3.budget-on-request"]?.period?.start == "2020-01-01")
+        let dated = byId(CalendarQuery(triggers: ["dsrip.aco.bp2.budget-on-request": LocalDate("2018-10-15")!,
+                                                          "dsrip.cp.bp2.budget-on-request": LocalDate("2018-12-14")!]))
+        #expect(dated["dsrip.aco.bp2.budget-on-request"]?.due == "2018-11-14")
+        #expect(dated["dsrip.cp.bp2.budget-on-request"]?.due == "2019-01-13")
+        #expect(byId(CalendarQuery(entityTypes: ["csa"]))["dsrip.cp.bp1.budget-on-request"] != nil)
+    }
 }

@@ -98,9 +98,9 @@ import Testing
         let mco = Fixtures.events(CalendarQuery(entityTypes: ["mco"]))
         #expect(Set(mco.map(\.program)) == ["hqe"])
         let window = Fixtures.events(CalendarQuery(programs: ["dsti"], from: LocalDate("2013-01-01"), to: LocalDate("2013-12-31"), includePending: false))
-        // DY16 semiannual report, DY16 grace request, DY16 semiannual and annual reports, DY16 grace
-        // period end (default 120 days).
-        #expect(window.map(\.due!) == ["2013-01-31", "2013-04-16", "2013-07-31", "2013-07-31", "2013-10-28"])
+        // DY16 semiannual report, DY16 grace request, DY15 carry-forward end, DY16 semiannual and
+        // annual reports, DY16 grace period end (default 120 days).
+        #expect(window.map(\.due!) == ["2013-01-31", "2013-04-16", "2013-06-30", "2013-07-31", "2013-07-31", "2013-10-28"])
         #expect(window == window.sorted(by: CalendarEvent.dueOrder))
     }
 
