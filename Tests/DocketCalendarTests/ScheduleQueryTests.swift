@@ -40,7 +40,7 @@ import Testing
         #expect(other["dsrip.aco.bp1.modification-blackout"]?.due == "2018-10-18")
         #expect(other["dsrip.cp.bp1.budget"]?.due == "2018-03-31")
         #expect(other["dsrip.cp.bp2.budget"]?.due == "2018-12-31")
-        #expect(base["dsrip.cp.bp1.budget"]?.due == "2018-04-30")
+        #expect(base["dsrip.cp.bp1.budget"]?.due == "2018-01-31")
         #expect(base["dsrip.cp.bp2.budget"]?.due == "2019-01-31")
     }
 
@@ -98,7 +98,9 @@ import Testing
         let mco = Fixtures.events(CalendarQuery(entityTypes: ["mco"]))
         #expect(Set(mco.map(\.program)) == ["hqe"])
         let window = Fixtures.events(CalendarQuery(programs: ["dsti"], from: LocalDate("2013-01-01"), to: LocalDate("2013-12-31"), includePending: false))
-        #expect(window.map(\.due!) == ["2013-01-31", "2013-04-16", "2013-07-31", "2013-07-31"])
+        // DY16 semiannual report, DY16 grace request, DY15 carry-forward end, DY16 semiannual and
+        // annual reports, DY16 grace period end (default 120 days).
+        #expect(window.map(\.due!) == ["2013-01-31", "2013-04-16", "2013-06-30", "2013-07-31", "2013-07-31", "2013-10-28"])
         #expect(window == window.sorted(by: CalendarEvent.dueOrder))
     }
 

@@ -87,6 +87,7 @@ import Testing
         map["D004-20c"] = "dsti.dy17-h1.semiannual-report"; map["D004-20d"] = "dsti.dy17-h2.semiannual-report"
         map["D004-22a"] = "dsti.dy16.annual-report"; map["D004-22b"] = "dsti.dy17.annual-report"
         map["D004-24a"] = "dsti.dy15.grace-period-request"; map["D004-24b"] = "dsti.dy16.grace-period-request"
+        map["D004-26"] = "dsti.dy15.grace-period-end"; map["D004-30"] = "dsti.dy15.carry-forward-end"
         let events = Fixtures.byId()
         for (ref, id) in map.sorted(by: { $0.key < $1.key }) {
             let row = Fixtures.referenceRows[ref]
