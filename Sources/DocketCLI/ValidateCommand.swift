@@ -1,6 +1,5 @@
 import ArgumentParser
 import DocketCore
-import DocketCalendar
 import DocketDeliverables
 import DocketSchema
 import DocketValidation
@@ -97,7 +96,7 @@ struct ValidateCommand: ParsableCommand {
         let env = try RunContext.environment()
         let validator = SubmissionValidator(options: ValidationOptions(
             deliverable: deliverable, schemaPath: schema, catalog: SchemaCatalog(options: options),
-            registry: RunContext.deliverables, calendar: ValidateCalendar.dueDates(env), dueEvent: dueEvent))
+            registry: RunContext.deliverables, calendar: DueDates.load(schedulePath: env.schedulePath), dueEvent: dueEvent))
         let reports = validator.validateAll(files, jobs: jobs ?? RunContext.cores)
         if track {
             try ValidateTracking.record(reports, strict: strict, entity: entity, options: tracker)
@@ -121,14 +120,5 @@ struct ValidateCommand: ParsableCommand {
         Terminal.writeError(printer.summary(errors: reports.map(\.errors.count).reduce(0, +),
                                             warnings: reports.map(\.warnings.count).reduce(0, +),
                                             subject: "docket validate: \(files), \(verdict)"))
-    }
-}
-
-/// The calendar `docket validate` judges lateness against: the run's schedule (nil when it cannot
-/// be read: no lateness check then, as for a deliverable without a due event).
-enum ValidateCalendar {
-    static func dueDates(_ env: DocketEnvironment) -> DueDates? {
-        guard let schedule = try? Schedule.load(from: URL(fileURLWithPath: env.schedulePath)) else { return nil }
-        return try? DueDates(schedule: schedule)
     }
 }

@@ -19,6 +19,13 @@ public struct DueDates: Sendable {
         self.init(events: try schedule.events(options: CalendarQuery(choices: choices)))
     }
 
+    /// The due dates of the schedule at `schedulePath`, or nil when it cannot be read or computed
+    /// (then no lateness check is made, as for a deliverable without a due event).
+    public static func load(schedulePath: String, choices: [String: String] = [:]) -> DueDates? {
+        guard let schedule = try? Schedule.load(from: URL(fileURLWithPath: schedulePath)) else { return nil }
+        return try? DueDates(schedule: schedule, choices: choices)
+    }
+
     /// Why no due date could be told for a submission.
     public enum Unknown: Error, Sendable, Hashable {
         /// The deliverable has no calendar event (e.g. the IA report, set by the State).
