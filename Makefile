@@ -4,7 +4,10 @@ SWIFT ?= swift
 BIN := .build/release/docket
 DEBUG_BIN := .build/debug/docket
 
-.PHONY: demo test build release bench clean setup-build setup-test
+PREFIX ?= /usr/local
+CONFIG ?= release
+
+.PHONY: demo test build release bench clean setup-build setup-test install
 
 setup-build:
 	@bash scripts/setup.sh build
@@ -24,6 +27,11 @@ demo: release
 test: setup-test
 	$(SWIFT) build --build-tests
 	PATH="$(CURDIR)/.venv/bin:$$PATH" DOCKET_BIN="$(CURDIR)/$(DEBUG_BIN)" $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# Installs docket, its resource bundles and Templates/ + Schemas/ under $(PREFIX) (CONFIG=debug installs the debug build).
+install:
+	@test -x .build/$(CONFIG)/docket || $(MAKE) $(if $(filter debug,$(CONFIG)),build,release)
+	@bash scripts/install.sh .build/$(CONFIG) $(PREFIX)
 
 bench: release
 	@bash scripts/setup.sh bench

@@ -29,14 +29,14 @@ public struct AgendaWriter: Sendable {
         var out = ""
         if let u = upcoming {
             let end = u.today.adding(days: u.days)
-            let overdue = dated.filter { ($0.due! < u.today.description) && ($0.due! >= u.overdueSince.description) }
-            let soon = dated.filter { $0.due! >= u.today.description && $0.due! <= end.description }
+            let overdue = dated.filter { ($0.due ?? "") < u.today.description && ($0.due ?? "") >= u.overdueSince.description }
+            let soon = dated.filter { ($0.due ?? "") >= u.today.description && ($0.due ?? "") <= end.description }
             out += section("Overdue (due \(u.overdueSince) – \(u.today.adding(days: -1)))", overdue, today: u.today)
             out += section("Due in the next \(u.days) days (\(u.today) – \(end))", soon, today: u.today)
         } else {
             var month = ""
             for e in dated {
-                let m = String(e.due!.prefix(7))
+                let m = String((e.due ?? "").prefix(7))
                 if m != month {
                     out += (month.isEmpty ? "" : "\n") + heading(monthTitle(m)) + "\n"
                     month = m

@@ -31,7 +31,7 @@ public struct MassachusettsHolidays: Sendable, Hashable {
     /// The holidays of `year`, in date order.
     public func holidays(in year: Int) -> [Holiday] {
         func fixed(_ name: String, _ m: Int, _ d: Int) -> Holiday {
-            let date = LocalDate(year: year, month: m, day: d)!
+            let date = LocalDate(year: year, month: m, clampingDay: d)  // fixed holidays are real dates
             return Holiday(name: name, date: date, observed: observedDay(for: date))
         }
         func floating(_ name: String, _ m: Int, _ weekday: Int, _ n: Int) -> Holiday {
@@ -69,10 +69,10 @@ public struct MassachusettsHolidays: Sendable, Hashable {
     /// The `n`th `weekday` (ISO 1 = Monday) of a month; `n == -1` is the last one.
     static func nthWeekday(_ n: Int, _ weekday: Int, month: Int, year: Int) -> LocalDate {
         if n < 0 {
-            let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
+            let last = LocalDate(year: year, month: month, clampingDay: LocalDate.daysIn(month: month, year: year))
             return last.adding(days: -((last.weekday - weekday + 7) % 7))
         }
-        let first = LocalDate(year: year, month: month, day: 1)!
+        let first = LocalDate(year: year, month: month, clampingDay: 1)
         return first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (n - 1))
     }
 

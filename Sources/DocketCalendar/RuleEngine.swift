@@ -102,7 +102,7 @@ extension Schedule {
             case let .annual(month, day, fromYear, throughYear):
                 for year in fromYear...max(fromYear, throughYear) {
                     subs["{year}"] = String(year)
-                    let date = LocalDate(year: year, month: month, day: min(day, LocalDate.daysIn(month: month, year: year)))!
+                    let date = LocalDate(year: year, month: month, clampingDay: day)
                     let cy = EventPeriod(label: "CY\(year)", start: "\(year)-01-01", end: "\(year)-12-31")
                     out.append(make(date, period: covered ?? cy, status: rule.status, trigger: nil))
                 }
@@ -196,7 +196,7 @@ public enum RuleEngine {
 
     static func substitute(_ text: String, _ subs: [String: String]) -> String {
         guard text.contains("{") else { return text }
-        return subs.keys.sorted().reduce(text) { $0.replacingOccurrences(of: $1, with: subs[$1]!) }
+        return subs.sorted { $0.key < $1.key }.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
     }
 }
 

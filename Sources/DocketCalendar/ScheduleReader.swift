@@ -11,7 +11,7 @@ enum ScheduleReader {
                                    "entityTypes", "programs", "choices", "periods", "events"])
         if data.value.objectValue == nil { throw DiagnosticList(r.diagnostics) }
         let version = r.string("/version") ?? ""
-        let published = r.date("/published") ?? LocalDate(year: 1970, month: 1, day: 1)!
+        let published = r.date("/published") ?? LocalDate(dayNumber: 0)
         let calendarName = r.string("/calendarName") ?? "Docket"
         let refresh = r.string("/refreshInterval", required: false) ?? "P1D"
 
@@ -115,7 +115,7 @@ enum ScheduleReader {
         if !program.isEmpty, !c.programs.contains(program) { r.error(p + "/program", "schedule.reference", "unknown program '\(program)'") }
         let start = r.date(p + "/start"), end = r.date(p + "/end")
         if let start, let end, end < start { r.error(p + "/end", "schedule.period", "period ends (\(end)) before it starts (\(start))") }
-        let fallback = LocalDate(year: 1970, month: 1, day: 1)!
+        let fallback = LocalDate(dayNumber: 0)
         return PeriodDefinition(
             id: r.string(p + "/id") ?? "", key: r.string(p + "/key") ?? "", program: program, label: r.string(p + "/label") ?? "",
             start: start ?? fallback, end: end ?? fallback,
@@ -148,7 +148,7 @@ enum ScheduleReader {
         }
         return EventRule(
             id: id, title: r.string(p + "/title") ?? "", program: program, entityTypes: types, periods: periods,
-            part: r.enumeration(p + "/part", PeriodPart.self, default: .whole) ?? .whole, rule: rule ?? .fixed(LocalDate(year: 1970, month: 1, day: 1)!),
+            part: r.enumeration(p + "/part", PeriodPart.self, default: .whole) ?? .whole, rule: rule ?? .fixed(LocalDate(dayNumber: 0)),
             status: r.enumeration(p + "/status", EventStatus.self, default: nil) ?? .explicit,
             source: readSource(p + "/source", &r, c), deliverable: r.string(p + "/deliverable", required: false),
             fileName: r.string(p + "/fileName", required: false), note: r.string(p + "/note", required: false),

@@ -34,9 +34,10 @@ public enum AtomicFile {
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         var failure: String? = nil
         data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }  // empty data: nothing to write
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = systemWrite(fd, base + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
@@ -51,6 +52,15 @@ public enum AtomicFile {
             unlink(temp)
             throw Failure(path: path, reason: failure)
         }
+    }
+
+    /// write(2) from the platform's C library (Glibc on Linux, Darwin on macOS).
+    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, buffer, count)
+        #else
+        return Darwin.write(fd, buffer, count)
+        #endif
     }
 
     public static func write(_ text: String, to path: String) throws(Failure) {

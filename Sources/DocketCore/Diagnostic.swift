@@ -21,8 +21,14 @@ public struct SourceLocation: Sendable, Hashable {
 public enum Severity: String, Sendable, Hashable, Comparable {
     case error, warning, note
     public static func < (a: Self, b: Self) -> Bool {
-        let order: [Severity] = [.error, .warning, .note]
-        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        func rank(_ s: Severity) -> Int {
+            switch s {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+        return rank(a) < rank(b)
     }
 }
 

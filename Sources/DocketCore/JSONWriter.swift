@@ -35,12 +35,12 @@ public enum JSONWriter {
         case .object(let o):
             if o.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, key) in o.keys.sorted().enumerated() {
+            for (i, (key, value)) in o.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out += "," }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
                 out += quote(key)
                 out += pretty ? ": " : ":"
-                write(o[key]!, into: &out, pretty: pretty, indent: indent + 1)
+                write(value, into: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "}"

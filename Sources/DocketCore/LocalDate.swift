@@ -15,6 +15,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
+    /// A date that is valid by construction: the month is clamped to 1…12 and the day to the
+    /// month's length (February 30 → February 28/29). For arithmetic, never for user input.
+    public init(year: Int, month: Int, clampingDay day: Int) {
+        let m = min(max(month, 1), 12)
+        self.year = year
+        self.month = m
+        self.day = min(max(day, 1), LocalDate.daysIn(month: m, year: year))
+    }
+
     /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day, a real date).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -57,7 +66,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var isLastDayOfMonth: Bool { day == LocalDate.daysIn(month: month, year: year) }
-    public var lastDayOfMonth: LocalDate { LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! }
+    public var lastDayOfMonth: LocalDate { LocalDate(year: year, month: month, clampingDay: LocalDate.daysIn(month: month, year: year)) }
 
     /// Days since 1970-01-01 (negative before), from Howard Hinnant's `days_from_civil`.
     public var dayNumber: Int {
@@ -130,7 +139,7 @@ extension LocalDate {
         case .endToEnd: d = isLastDayOfMonth ? length : min(day, length)
         case .lastDay: d = length
         }
-        return LocalDate(year: y, month: m, day: d)!
+        return LocalDate(year: y, month: m, clampingDay: d)  // d ≤ length by the switch above
     }
 }
 

@@ -144,7 +144,7 @@ struct Renderer<Format: OutputFormat> {
     }
 
     private func dataPath(_ ref: TagRef, stack: [Frame]) -> String {
-        let top = stack.last!.path
+        let top = stack.last?.path ?? ""  // the root frame is pushed before rendering
         return top + "." + ref.path.description
     }
 
@@ -152,7 +152,7 @@ struct Renderer<Format: OutputFormat> {
     /// descend; `.` is the top frame; `@…` are loop variables of the nearest loop.
     private func resolve(_ ref: TagRef, template: Template, stack: [Frame], reportMissing: Bool) -> JSONValue? {
         let segments = ref.path.segments
-        guard let first = segments.first else { return stack.last!.value }
+        guard let first = segments.first else { return stack.last?.value }
         if first.hasPrefix("@"), let loop = stack.last(where: { $0.index != nil }), let i = loop.index, let n = loop.count {
             switch first {
             case "@index": return .int(i)

@@ -37,7 +37,7 @@ public enum BuiltinFilters {
             switch items.count {
             case 0: return ""
             case 1: return .string(items[0])
-            default: return .string(items.dropLast().joined(separator: ", ") + " and " + items.last!)
+            default: return .string(items.dropLast().joined(separator: ", ") + " and " + (items.last ?? ""))
             }
         },
     ]
@@ -67,7 +67,7 @@ public enum BuiltinFilters {
         case .double(let d): return JSONWriter.formatDouble(d)
         case .bool(let b): return b ? "true" : "false"
         case .array(let a): return a.map(text).joined(separator: ", ")
-        case .object: return JSONWriter.string(v!)
+        case .object(let o): return JSONWriter.string(.object(o))
         }
     }
 

@@ -73,7 +73,7 @@ public enum TemplateLexer {
                 break
             }
             let tagEnd = j + closing.count
-            if kindByte != nil, "{&#^/!>=".utf8.contains(kindByte!) { contentStart += 1 } else { kindByte = nil }
+            if let k = kindByte, "{&#^/!>=".utf8.contains(k) { contentStart += 1 } else { kindByte = nil }
             let raw = String(decoding: bytes[contentStart..<j], as: UTF8.self)
             let content = raw.trimmingWhitespace()
             let kind: LexedTag.Kind

@@ -61,7 +61,7 @@ public struct Board: Sendable {
     static func order(_ a: BoardRow, _ b: BoardRow) -> Bool {
         if a.overdue != b.overdue { return a.overdue }
         if a.instance.status != b.instance.status {
-            return sectionOrder.firstIndex(of: a.instance.status)! < sectionOrder.firstIndex(of: b.instance.status)!
+            return (sectionOrder.firstIndex(of: a.instance.status) ?? sectionOrder.count) < (sectionOrder.firstIndex(of: b.instance.status) ?? sectionOrder.count)
         }
         let da = a.instance.effectiveDue ?? "9999-99-99", db = b.instance.effectiveDue ?? "9999-99-99"
         return (da, a.instance.entity, a.instance.eventID) < (db, b.instance.entity, b.instance.eventID)

@@ -10,7 +10,7 @@ public enum InstanceStatus: String, Sendable, CaseIterable, Codable, Comparable 
     case accepted
 
     /// Position in the lifecycle (for sorting the board).
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }  // every case is in allCases
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 
     /// The statuses reachable from this one with `docket track set`.

@@ -6,7 +6,7 @@ import Foundation
 public enum TrackDate {
     static let calendar: Calendar = {
         var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
+        c.timeZone = TimeZone(secondsFromGMT: 0) ?? .gmt
         return c
     }()
 
@@ -37,6 +37,6 @@ public enum TrackDate {
 
     public static func string(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)  // a Gregorian calendar always gives all three
     }
 }

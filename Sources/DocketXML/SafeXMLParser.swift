@@ -67,7 +67,9 @@ public enum SafeXMLParser {
         guard let ctxt = xmlNewParserCtxt() else { throw XMLParseError("libxml2 could not allocate a parser") }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) {
+            // An empty buffer has no base address; libxml2 then gets an empty string (and reports no root).
+            guard let base = buf.baseAddress else { return xmlCtxtReadMemory(ctxt, "", 0, "part.xml", nil, options) }
+            return base.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) {
                 xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), "part.xml", nil, options)
             }
         }
