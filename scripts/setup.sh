@@ -12,7 +12,7 @@ need=()
 want() { dpkg -s "$1" >/dev/null 2>&1 || need+=("$1"); }
 want libcmark-gfm-dev; want libcmark-gfm-extensions-dev; want libxml2-dev; want pkg-config; want libsqlite3-dev
 if [ "$level" != build ]; then
-  want libreoffice-writer-nogui; want pandoc; want poppler-utils; want python3-venv; want fonts-dejavu-core
+  want libreoffice-writer-nogui; want pandoc; want poppler-utils; want python3-venv; want fonts-dejavu-core; want time
 fi
 if [ ${#need[@]} -gt 0 ]; then
   if dpkg -s libreoffice-writer >/dev/null 2>&1; then

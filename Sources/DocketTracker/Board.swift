@@ -60,6 +60,7 @@ public struct Board: Sendable {
     /// Overdue first (most overdue first), then by section, then by due date; pending dates last.
     static func order(_ a: BoardRow, _ b: BoardRow) -> Bool {
         if a.overdue != b.overdue { return a.overdue }
+        if a.overdue, let da = a.instance.effectiveDue, let db = b.instance.effectiveDue, da != db { return da < db }
         if a.instance.status != b.instance.status {
             return (sectionOrder.firstIndex(of: a.instance.status) ?? sectionOrder.count) < (sectionOrder.firstIndex(of: b.instance.status) ?? sectionOrder.count)
         }

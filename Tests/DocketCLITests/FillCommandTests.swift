@@ -92,7 +92,8 @@ import DocketTestSupport
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("did you mean 'pip-midyear-report'"))
         let docxToTerminal = try DocketBinary.run(["fill", Self.template, "--data", "\(Self.dir)/good.yaml", "--format", "docx"])
-        #expect(docxToTerminal.status != 0)
+        #expect(docxToTerminal.status == 2, "usage error: \(docxToTerminal.stderr)")
+        #expect(docxToTerminal.stderr.contains("--output <file.docx> or --out-dir <folder>"))
     }
 
     @Test func markdownTemplateToDocxIsReadByPandocAndLibreOfficeAndDeterministic() throws {

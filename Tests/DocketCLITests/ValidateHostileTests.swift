@@ -84,12 +84,14 @@ open(os.path.join(d, 'invalid-utf8.md'), 'wb').write(b'# Performance Improvement
 
     @Test(arguments: cases) func hostileInputIsAClearBoundedError(_ c: Case) throws {
         let path = Self.corpus.appendingPathComponent(c.file).path
-        let timer = try #require(ProcessRunner.which("time") ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil))
+        let timer = try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil,
+                                 "GNU time (/usr/bin/time) measures memory here: run `make test` (scripts/setup.sh test installs the time package)")
         let start = Date()
         let r = try ProcessRunner.run(timer, ["-f", "maxrss-kb=%M", DocketBinary.executable, "validate", "--deliverable", "pip-midyear-report", path],
                                       cwd: TestPaths.packageRoot)
         let seconds = Date().timeIntervalSince(start)
-        let rss = r.stderr.split(separator: "\n").last { $0.hasPrefix("maxrss-kb=") }.flatMap { Int($0.dropFirst("maxrss-kb=".count)) } ?? 0
+        let measured = r.stderr.split(separator: "\n").last { $0.hasPrefix("maxrss-kb=") }.flatMap { Int($0.dropFirst("maxrss-kb=".count)) }
+        let rss = try #require(measured, "\(c.file): no memory measurement from /usr/bin/time: \(r.stderr.suffix(300))")
         print("hostile \(c.file): exit \(r.status), \(String(format: "%.2f", seconds)) s, max RSS \(rss / 1024) MB")
         #expect(r.status == 2 || r.status == 1, "\(c.file): exit \(r.status): \(r.stderr)")
         #expect(r.stderr.contains("error:"), "\(r.stderr)")

@@ -65,7 +65,7 @@ import Testing
         #expect(types.contains("/word/numbering.xml"))
         let rels = String(decoding: package.parts["word/_rels/document.xml.rels"]!, as: UTF8.self)
         #expect(rels.contains("numbering.xml") && rels.contains("https://example.org"))
-        guard let pandoc = ProcessRunner.which("pandoc") else { return }
+        let pandoc = try Tools.require("pandoc")
         let url = TestPaths.temporaryDirectory("mddocx").appendingPathComponent("out.docx")
         try data.write(to: url)
         let result = try ProcessRunner.run(pandoc, ["-f", "docx", "-t", "markdown", url.path])
@@ -81,8 +81,7 @@ import Testing
         #expect(core.contains("<dc:title>PIP Report &amp; Plan</dc:title>"))
         #expect(String(decoding: package.parts["[Content_Types].xml"]!, as: UTF8.self).contains("/docProps/core.xml"))
         #expect(String(decoding: package.parts["_rels/.rels"]!, as: UTF8.self).contains("Target=\"docProps/core.xml\""))
-        let python = TestPaths.packageRoot.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python) else { return }
+        let python = try Tools.venvPython()
         let url = TestPaths.temporaryDirectory("mddocx").appendingPathComponent("t.docx")
         try data.write(to: url)
         let result = try ProcessRunner.run(python, ["-c", "import sys, docx; print(docx.Document(sys.argv[1]).core_properties.title)", url.path])

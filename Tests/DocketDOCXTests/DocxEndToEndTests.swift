@@ -25,19 +25,19 @@ import Testing
         #expect(!text.contains("This note must not appear"))
     }
 
-    @Test(.enabled(if: ProcessRunner.which("pandoc") != nil)) func pandocReadsIt() throws {
+    @Test func pandocReadsIt() throws {
         let file = try Self.filledFile()
-        let result = try ProcessRunner.run(ProcessRunner.which("pandoc")!, ["-f", "docx", "-t", "plain", "--wrap=none", file.path])
+        let result = try ProcessRunner.run(try Tools.require("pandoc"), ["-f", "docx", "-t", "plain", "--wrap=none", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         check(result.stdout, by: "pandoc")
     }
 
-    @Test(.enabled(if: ProcessRunner.which("soffice") != nil)) func libreOfficeReadsIt() throws {
+    @Test func libreOfficeReadsIt() throws {
         let file = try Self.filledFile()
         let outDir = file.deletingLastPathComponent()
         let profile = TestPaths.temporaryDirectory("lo-profile")
-        let result = try ProcessRunner.run(ProcessRunner.which("soffice")!, [
+        let result = try ProcessRunner.run(try Tools.require("soffice"), [
             "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
             "--outdir", outDir.path, file.path,
         ])
@@ -48,8 +48,7 @@ import Testing
     }
 
     @Test func pythonDocxReadsIt() throws {
-        let python = TestPaths.packageRoot.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python) else { return } // bash scripts/setup.sh test
+        let python = try Tools.venvPython()
         let file = try Self.filledFile()
         let script = """
         import sys, docx

@@ -31,8 +31,7 @@ import Testing
     """
 
     @Test func fillsAWordProcessorDocument() throws {
-        let python = TestPaths.packageRoot.appendingPathComponent(".venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python) else { return } // bash scripts/setup.sh test
+        let python = try Tools.venvPython()
         let dir = TestPaths.temporaryDirectory("word-authored")
         let templateURL = dir.appendingPathComponent("template.docx")
         let made = try ProcessRunner.run(python, ["-c", Self.script, templateURL.path])
@@ -53,7 +52,7 @@ import Testing
         let original = try OOXMLPackage.load(docx: templateURL)
         #expect(Set(original.parts.keys).isSubset(of: Set(package.parts.keys)))
         #expect(package.parts["word/theme/theme1.xml"] == original.parts["word/theme/theme1.xml"])
-        guard let pandoc = ProcessRunner.which("pandoc") else { return }
+        let pandoc = try Tools.require("pandoc")
         let result = try ProcessRunner.run(pandoc, ["-f", "docx", "-t", "plain", "--wrap=none", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         for expected in ["Entity: Acme Health (ACME)", "1. Fewer readmissions", "2. Better follow-up", "Sponsor", "Bo",

@@ -49,7 +49,7 @@ public enum Readers {
 
     /// Runs a Python snippet with `arguments` in `sys.argv[1:]`.
     public static func runPython(_ code: String, _ arguments: [String] = []) throws -> ProcessResult {
-        try ProcessRunner.run(python, ["-c", code] + arguments)
+        try ProcessRunner.run(try Tools.venvPython(), ["-c", code] + arguments)
     }
 }
 
@@ -57,5 +57,30 @@ extension String {
     /// Whitespace folded to single spaces: for comparing text read back by another program.
     public var foldedWhitespace: String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// The tools the tests need, installed by `make test` (scripts/setup.sh test). A missing one is a
+/// test failure that names the setup step, never a skipped test or a crash.
+public enum Tools {
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The path of `name` on PATH.
+    public static func require(_ name: String) throws -> String {
+        guard let path = ProcessRunner.which(name) else {
+            throw Missing(description: "\(name) is not installed: run `make test` (scripts/setup.sh test installs it)")
+        }
+        return path
+    }
+
+    /// The project's `.venv/bin/python` (with icalendar, vobject, jsonschema, python-docx, holidays).
+    public static func venvPython() throws -> String {
+        let venv = TestPaths.packageRoot.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: venv) else {
+            throw Missing(description: ".venv/bin/python is missing: run `make test` (scripts/setup.sh test creates the .venv)")
+        }
+        return venv
     }
 }
