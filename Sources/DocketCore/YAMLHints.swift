@@ -47,16 +47,21 @@ enum YAMLHints {
         var mark: Character
     }
 
-    /// Quoted values (`key: "…`, `- '…`) that do not end on the line where they start. YAML
-    /// allows quoted text over several lines, but in data files it is nearly always a mistake.
+    /// Quoted values (`key: "…`, `- '…`) that do not end on the line where they start, unless
+    /// a later line ends them cleanly (YAML allows quoted text over several lines): a quote
+    /// that runs to the end of the file, or is "closed" by a quote in the middle of a later line.
     static func unclosedQuotes(_ lines: [String]) -> [Quote] {
         var out: [Quote] = []
         var open: Quote?
         forEachStructuralLine(lines) { number, line in
             let chars = Array(line)
             if let q = open {
-                // A continuation of the quoted text begun above: it may end on this line.
-                if closing(q.mark, in: chars, from: 0) != nil { open = nil }
+                // A continuation of the quoted text begun above. If it ends on this line and
+                // nothing but a comment follows, it was a deliberate multi-line text.
+                guard let end = closing(q.mark, in: chars, from: 0) else { return }
+                open = nil
+                let rest = chars[(end + 1)...].drop(while: { $0 == " " || $0 == "\t" })
+                if rest.isEmpty || rest.first == "#" { out.removeLast() }
                 return
             }
             var i = chars.firstIndex(where: { $0 != " " && $0 != "\t" }) ?? chars.count

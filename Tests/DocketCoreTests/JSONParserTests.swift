@@ -67,6 +67,9 @@ import Testing
         // Single quotes, and a quote still open at the end of the file.
         let single = try #require(failure("a: 1\nb: 'it is\nc: 3\n"))
         #expect(single.message.hasPrefix("a quote (') opened on line 2 is never closed"), "\(single.message)")
+        // A deliberate multi-line quoted text is not blamed for a later error.
+        let multi = try #require(failure("note: \"first line\n  second line\"\nb: [1, 2\n"))
+        #expect(multi.message.hasPrefix("invalid YAML: "), "\(multi.message)")
         // Quotes inside plain text, quoted keys, escapes and block scalars are not mistaken for it.
         #expect(YAMLHints.unclosedQuotes(["name: Children's Hospital", "\"a b\": 1", "x: \"say \\\"hi\\\"\"",
                                           "y: 'it''s'", "z: |", "  \"quoted in a block", "w: 2"]).isEmpty)
