@@ -74,6 +74,16 @@ import Testing
         #expect(c.run([("/plan/needsAssessment/demographics", inflected)]).filter { $0.rule == "R003-16" }.isEmpty)
     }
 
+    /// An empty file (null data) is reported once, by the schema; "Yes" typed as text for 2.i is
+    /// an answer written wrongly (the schema says so), not a missing one.
+    @Test func noRuleNoiseOnEmptyOrMistypedData() {
+        for id in [Self.hqe, Self.ia, RulesPIPTests.pip] {
+            #expect(DeliverableRules.check(Shipped.deliverable(id), data: .null).isEmpty)
+        }
+        let yes = RuleData.setting(Shipped.example(Self.hqe), "/commitment/publicStatement/exists", "Yes")
+        #expect(DeliverableRules.check(Shipped.deliverable(Self.hqe), data: yes).filter { $0.rule == "R003-09" }.isEmpty)
+    }
+
     @Test func iaExampleIsClean() {
         #expect(DeliverableRules.check(Shipped.deliverable(Self.ia), data: Shipped.example(Self.ia)).isEmpty)
     }

@@ -90,12 +90,12 @@ import Testing
     }
 
     /// Issue 13: a bad abbreviation says what is allowed, with the deliverable's own rule id.
-    @Test(arguments: [(pip, "R000-05"), (hqe, "R003-06"), (ia, "schema.pattern")])
-    func abbreviationPatternIsDescribed(_ id: String, _ rule: String) throws {
+    @Test(arguments: [(pip, "R000-05", "MBRH"), (hqe, "R003-06", "PVHPP"), (ia, "schema.pattern", "CCP")])
+    func abbreviationPatternIsDescribed(_ id: String, _ rule: String, _ sample: String) throws {
         let report = try Self.validate(id, [("/entity/abbreviation", "MB-RH")])
         let error = try #require(report.errors.first)
         #expect(error.rule == rule)
-        #expect(error.message == #""MB-RH" is not accepted here: letters and digits only (no spaces, dashes or dots), e.g. MBRH"#)
+        #expect(error.message == #""MB-RH" is not accepted here: letters and digits only (no spaces, dashes or dots), e.g. "# + sample)
     }
 
     /// Issue 13: an empty Introduction (3.B) cites R003-15, not R003-14 (publication of 3.A).

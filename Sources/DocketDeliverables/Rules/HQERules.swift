@@ -18,7 +18,9 @@ enum HQERules {
                             at: "/commitment/publicStatement/statement")
                 }
             case .bool(false)?: break
-            default: out.add("Section 2.i is not answered: check Yes or No", at: "/commitment/publicStatement/exists")
+            case nil, .null?: out.add("Section 2.i is not answered: check Yes or No", at: "/commitment/publicStatement/exists")
+            // Another value ("Yes" typed as text) is answered; the schema says how to write it.
+            default: break
             }
         },
         NamedRule("R003-16", id, .warning, summary: "3.C.ii demographics cover age, race, ethnicity, languages, disability, sexual orientation, gender identity",
