@@ -49,6 +49,10 @@ public enum DataLoader {
     public static func load(data: Data, path: String) throws(Failure) -> LoadedData {
         let isJSON = path.lowercased().hasSuffix(".json")
         if isJSON {
+            if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                throw Failure(diagnostic: Diagnostic(
+                    .error, rule: "data.syntax", "the file is empty: it has no data", location: SourceLocation(file: path)))
+            }
             do {
                 let (value, map) = try JSONParser.parse(bytes: Array(data))
                 return LoadedData(value: value, sourceMap: map, path: path)
@@ -82,17 +86,24 @@ public enum DataLoader {
         } catch let failure as Failure {
             throw failure
         } catch let error as YamlError {
-            throw Failure(diagnostic: yamlDiagnostic(error, path: path))
+            throw Failure(diagnostic: yamlDiagnostic(error, path: path, text: text))
         } catch {
             throw Failure(diagnostic: Diagnostic(
                 .error, rule: "data.syntax", "invalid YAML: \(error)", location: SourceLocation(file: path)))
         }
     }
 
-    static func yamlDiagnostic(_ error: YamlError, path: String) -> Diagnostic {
+    /// The diagnostic of a YAML syntax error: in plain words where a common mistake explains it
+    /// (`YAMLHints`: a tab used to indent, a quote never closed), else the library's problem
+    /// with the line where the enclosing structure starts.
+    static func yamlDiagnostic(_ error: YamlError, path: String, text: String = "") -> Diagnostic {
         func diag(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            if let hint = YAMLHints.hint(for: text, problem: problem, errorLine: mark.line) {
+                return Diagnostic(.error, rule: "data.syntax", hint.message,
+                                  location: SourceLocation(file: path, position: hint.position))
+            }
             var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at \(context.mark))" }
+            if let context { message += " (\(context.text) that starts on line \(context.mark.line), column \(context.mark.column))" }
             return Diagnostic(.error, rule: "data.syntax", message,
                               location: SourceLocation(file: path, position: SourcePosition(line: mark.line, column: mark.column)))
         }

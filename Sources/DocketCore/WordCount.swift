@@ -30,3 +30,16 @@ public enum WordCount {
         return words
     }
 }
+
+extension WordCount {
+    /// The words of every string inside `value` (object values and array items, recursively;
+    /// keys, numbers and booleans do not count): the length of a whole form section.
+    public static func count(in value: JSONValue) -> Int {
+        switch value {
+        case .string(let s): return count(s)
+        case .array(let a): return a.reduce(0) { $0 + count(in: $1) }
+        case .object(let o): return o.values.reduce(0) { $0 + count(in: $1) }
+        default: return 0
+        }
+    }
+}

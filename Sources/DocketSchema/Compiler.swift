@@ -72,8 +72,30 @@ final class Compiler {
         }
     }
 
-    /// The vocabularies in force at `location`: those its resource's `$schema` declares.
+    /// The vocabularies in force at `location`: those its resource's `$schema` declares, plus
+    /// format assertion when the nearest enclosing resource root that says so has
+    /// `x-docket-formatAssert: true` (Docket's deliverable schemas; see docs/schema.md).
     private func vocabularies(for location: SchemaLocation) -> Set<Vocabulary> {
+        let declared = declaredVocabularies(for: location)
+        guard !declared.contains(.formatAssertion), formatAssertDeclared(at: location) else { return declared }
+        return declared.union([.formatAssertion])
+    }
+
+    /// Whether the nearest resource root above `location` declaring `x-docket-formatAssert`
+    /// sets it to true.
+    private func formatAssertDeclared(at location: SchemaLocation) -> Bool {
+        var p = location.pointer
+        while true {
+            if location.document.resourceRoots[p] != nil,
+               let flag = location.document.root.value(at: p)?["x-docket-formatAssert"] {
+                return flag.boolValue == true
+            }
+            guard let slash = p.lastIndex(of: "/") else { return false }
+            p = String(p[..<slash])
+        }
+    }
+
+    private func declaredVocabularies(for location: SchemaLocation) -> Set<Vocabulary> {
         var p = location.pointer
         var metaschema: String?
         while true {

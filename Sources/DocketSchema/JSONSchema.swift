@@ -3,7 +3,8 @@ import Foundation
 
 /// Options of schema compilation and validation.
 public struct SchemaOptions: Sendable, Hashable {
-    /// Treat `format` as an assertion (draft 2020-12 makes it an annotation by default).
+    /// Treat `format` as an assertion (draft 2020-12 makes it an annotation by default). A schema
+    /// root with `x-docket-formatAssert: true` (the deliverable schemas) asserts regardless.
     public var formatAssertion = false
     /// Decode `contentEncoding` (base64) and parse `contentMediaType` (application/json) and
     /// apply `contentSchema` as assertions (annotations only by default).

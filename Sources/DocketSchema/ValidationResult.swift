@@ -22,9 +22,14 @@ public struct ValidationResult: Sendable {
 
     /// Errors then warnings, each placed at its instance location in `data` (file:line:col).
     public func located(in data: LoadedData) -> [Diagnostic] {
-        (errors + warnings).map { d in
+        // An empty YAML file (nothing but blank lines or comments) loads as null with no positions.
+        let emptyFile = data.value == .null && data.sourceMap.positions.isEmpty
+        return (errors + warnings).map { d in
             var d = d
             d.location = data.location(of: d.instanceLocation ?? "")
+            if emptyFile, d.instanceLocation == "", d.keywordLocation.flatMap({ JSONPointer.tokens($0).last }) == "type" {
+                d.message = "the file is empty: it has no data"
+            }
             return d
         }
     }

@@ -22,6 +22,12 @@ import Testing
                  passing: [("/plan/needsAssessment/demographics", allDimensions)],
                  failing: [("/plan/needsAssessment/demographics", "Race of members.")],
                  pointer: "/plan/needsAssessment/demographics", severity: .warning),
+        // Issue 13: "age" inside "language" and "percentage" does not cover age.
+        RuleCase(rule: "R003-16", deliverable: hqe, name: "age only inside other words",
+                 passing: [("/plan/needsAssessment/demographics", allDimensions)],
+                 failing: [("/plan/needsAssessment/demographics",
+                            "Race, ethnicity, language, disability, sexual orientation, gender identity and the percentage of members per town.")],
+                 pointer: "/plan/needsAssessment/demographics", severity: .warning),
         RuleCase(rule: "R003-17", deliverable: hqe, name: "engagement all empty",
                  passing: [], failing: [("/plan/engagement", ["community": nil, "memberVoices": "", "pfac": nil])],
                  pointer: "/plan/engagement", severity: .warning),
@@ -57,6 +63,25 @@ import Testing
         let found = c.run(c.failing).filter { $0.rule == c.rule }
         #expect(found.contains { $0.instanceLocation == c.pointer && $0.severity == c.severity },
                 "expected \(c.severity) at \(c.pointer), got \(found.map { "\($0.severity) \($0.instanceLocation ?? "") \($0.message)" })")
+    }
+
+    /// Issue 13: R003-16 names exactly the dimension whose word appears only inside other words.
+    @Test func demographicKeywordsMatchWholeWords() {
+        let c = Self.cases.first { $0.name == "age only inside other words" }!
+        let found = c.run(c.failing).filter { $0.rule == "R003-16" }
+        #expect(found.map(\.message) == ["Section 3.C.ii does not mention age (the form lists them as the minimum)"])
+        let inflected: JSONValue = "Members aged 0-20; racial and ethnic groups; Latino; languages; disabled members; LGBTQ+; transgender members."
+        #expect(c.run([("/plan/needsAssessment/demographics", inflected)]).filter { $0.rule == "R003-16" }.isEmpty)
+    }
+
+    /// An empty file (null data) is reported once, by the schema; "Yes" typed as text for 2.i is
+    /// an answer written wrongly (the schema says so), not a missing one.
+    @Test func noRuleNoiseOnEmptyOrMistypedData() {
+        for id in [Self.hqe, Self.ia, RulesPIPTests.pip] {
+            #expect(DeliverableRules.check(Shipped.deliverable(id), data: .null).isEmpty)
+        }
+        let yes = RuleData.setting(Shipped.example(Self.hqe), "/commitment/publicStatement/exists", "Yes")
+        #expect(DeliverableRules.check(Shipped.deliverable(Self.hqe), data: yes).filter { $0.rule == "R003-09" }.isEmpty)
     }
 
     @Test func iaExampleIsClean() {

@@ -24,8 +24,11 @@ public enum DeliverableRules {
 
     /// Checks `data` against the rules of the deliverable `id`; `config` is its metadata (lists
     /// such as the PIP measure lists and the IA ratings live there).
+    /// Data that is not an object (an empty file) gets no rule diagnostics: the schema's one
+    /// message ("the file is empty") says it all.
     public static func check(deliverable id: String, data: JSONValue, config: JSONValue = [:],
                              overrides: RuleSettings? = nil) -> [Diagnostic] {
+        guard data.objectValue != nil else { return [] }
         var settings = RuleSettings(json: config["ruleSettings"])
         settings.merge(data["options"]?["rules"])
         if let overrides {

@@ -18,14 +18,17 @@ enum HQERules {
                             at: "/commitment/publicStatement/statement")
                 }
             case .bool(false)?: break
-            default: out.add("Section 2.i is not answered: check Yes or No", at: "/commitment/publicStatement/exists")
+            case nil, .null?: out.add("Section 2.i is not answered: check Yes or No", at: "/commitment/publicStatement/exists")
+            // Another value ("Yes" typed as text) is answered; the schema says how to write it.
+            default: break
             }
         },
         NamedRule("R003-16", id, .warning, summary: "3.C.ii demographics cover age, race, ethnicity, languages, disability, sexual orientation, gender identity",
                   source: "Demographic characteristics, including but not limited to age, race, ethnicity, languages spoken, disability status, sexual orientation, gender identity") { data, _, out in
-            let text = (data["plan"]?["needsAssessment"]?["demographics"]?.stringValue ?? "").lowercased()
-            guard !text.isEmpty else { return }
-            let missing = demographicDimensions.filter { _, words in !words.contains(where: text.contains) }.map(\.0)
+            let text = data["plan"]?["needsAssessment"]?["demographics"]?.stringValue ?? ""
+            guard !RuleText.isBlank(.string(text)) else { return }
+            let words = RuleText.words(in: text)
+            let missing = demographicDimensions.filter { _, keys in !keys.contains { RuleText.mentions(words, $0) } }.map(\.0)
             if !missing.isEmpty {
                 out.add("Section 3.C.ii does not mention \(RuleText.list(missing)) (the form lists them as the minimum)",
                         at: "/plan/needsAssessment/demographics")
@@ -67,20 +70,17 @@ enum HQERules {
         },
     ]
 
-    /// R003-16's seven minimum dimensions and words that show each is covered.
+    /// R003-16's seven minimum dimensions and the words that show each is covered, matched as
+    /// whole words (`*`: any ending), so "age" is not found in "language" or "percentage".
     static let demographicDimensions: [(String, [String])] = [
-        ("age", ["age"]), ("race", ["race", "black", "white", "asian"]), ("ethnicity", ["ethnic", "hispanic", "latin"]),
-        ("languages spoken", ["language"]), ("disability status", ["disab"]), ("sexual orientation", ["sexual orientation", "lgb"]),
-        ("gender identity", ["gender"]),
+        ("age", ["age", "ages", "aged"]),
+        ("race", ["race", "races", "racial*", "black", "white", "asian*"]),
+        ("ethnicity", ["ethnic*", "hispanic*", "latin*"]),
+        ("languages spoken", ["language*"]), ("disability status", ["disab*"]),
+        ("sexual orientation", ["sexual orientation*", "lgb*"]),
+        ("gender identity", ["gender*", "transgender*"]),
     ]
 
-    /// All words of the text values under `value`.
-    static func wordsIn(_ value: JSONValue?) -> Int {
-        switch value {
-        case .string(let s)?: return WordCount.count(s)
-        case .array(let a)?: return a.reduce(0) { $0 + wordsIn($1) }
-        case .object(let o)?: return o.values.reduce(0) { $0 + wordsIn($1) }
-        default: return 0
-        }
-    }
+    /// All words of the text values under `value` (`WordCount.count(in:)`).
+    static func wordsIn(_ value: JSONValue?) -> Int { value.map(WordCount.count(in:)) ?? 0 }
 }

@@ -22,10 +22,11 @@ enum PIPRules {
                 }
             }
         },
-        narrativeElement("R000-12", keywords: ["meeting", "met ", "conversation", "discuss", "time allotted", "allotted", "hours", "fte"],
+        narrativeElement("R000-12", keywords: ["meeting*", "met", "meet*", "conversation*", "discuss*", "time allotted", "allotted",
+                                                "hour*", "fte*"],
                          what: "efforts (meetings, conversations, time allotted) to identify the PIP 1 topic and measure areas",
                          quote: "Summarize any efforts (e.g., meetings, conversations, time allotted, etc.) … to identify PIP 1 topic and potential measure areas"),
-        narrativeElement("R000-14", keywords: ["challenge", "barrier", "risk", "obstacle", "difficult", "concern"],
+        narrativeElement("R000-14", keywords: ["challenge*", "barrier*", "risk*", "obstacle*", "difficult*", "concern*"],
                          what: "anticipated challenges around planning and implementing PIP 1",
                          quote: "Report any anticipated challenges around planning and implementing PIP 1."),
     ] + PIPTopicRules.all
@@ -46,14 +47,14 @@ enum PIPRules {
 
     /// A prompt element the narrative must cover (R000-12, R000-14): a heuristic, so a warning
     /// (the rubric leaves "sufficient detail" to the reviewer, R000-17). The keywords are
-    /// configurable: `options.rules.<id>.keywords`.
+    /// configurable: `options.rules.<id>.keywords`. Keywords match whole words (`*` at the end:
+    /// any ending, "discuss*" finds "discussed"), so "met" is not found in "metrics".
     static func narrativeElement(_ rule: String, keywords: [String], what: String, quote: String) -> NamedRule {
         NamedRule(rule, id, .warning, summary: "the narrative addresses \(what) (keyword heuristic)", source: quote) { data, context, out in
             let response = data["midYearPlanning"]?["response"]
             guard !RuleText.isBlank(response) else { return }
-            let words = RuleText.strings(context.settings.parameter(rule, "keywords")).map { $0.lowercased() }
-            let text = (response?.stringValue ?? "").lowercased()
-            if !(words.isEmpty ? keywords : words).contains(where: { text.contains($0) }) {
+            let configured = RuleText.strings(context.settings.parameter(rule, "keywords"))
+            if !RuleText.mentions(response?.stringValue ?? "", anyOf: configured.isEmpty ? keywords : configured) {
                 out.add("the narrative does not seem to address \(what)", at: "/midYearPlanning/response")
             }
         }

@@ -20,12 +20,13 @@ enum PIPTopicRules {
             }
         }
 
-        /// `care-coordination` or the label (any case and punctuation).
+        /// `care-coordination` or the label (any case and punctuation), by whole words.
         init?(text: String) {
-            let k = RuleText.key(text)
-            if k.contains("coordination") { self = .careCoordination }
-            else if k.contains("perinatal") || k.contains("preventive") || k.contains("pediatric") { self = .preventive }
-            else if k.contains("acute") && k.contains("chronic") { self = .acuteChronic }
+            let w = RuleText.words(in: RuleText.key(text))
+            func has(_ keyword: String) -> Bool { RuleText.mentions(w, keyword) }
+            if has("coordination") { self = .careCoordination }
+            else if has("perinatal") || has("preventive") || has("pediatric*") { self = .preventive }
+            else if has("acute") && has("chronic") { self = .acuteChronic }
             else { return nil }
         }
     }

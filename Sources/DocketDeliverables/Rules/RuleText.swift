@@ -1,5 +1,6 @@
 import DocketCore
 import DocketSchema
+import Foundation
 
 /// Small readers the rules share.
 enum RuleText {
@@ -34,6 +35,35 @@ enum RuleText {
             }
         }
         return out
+    }
+
+    /// The words of `text` in lower case: runs of letters and digits ("Follow-up" is two words).
+    static func words(in text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Whether `words` (from `words(in:)`) contain `keyword` as whole words: "age" is in "age
+    /// bands" but not in "language" or "percentage". A trailing `*` makes the keyword's last
+    /// word a prefix ("disab*" matches "disability", "disabled"); a keyword of several words
+    /// ("time allotted") matches them in a row.
+    static func mentions(_ words: [String], _ keyword: String) -> Bool {
+        var parts = self.words(in: keyword)
+        guard !parts.isEmpty else { return false }
+        let prefix = keyword.trimmingCharacters(in: .whitespaces).hasSuffix("*")
+        let last = parts.removeLast()
+        guard words.count > parts.count else { return false }
+        for start in 0..<(words.count - parts.count) {
+            guard zip(parts, words[start...]).allSatisfy({ $0 == $1 }) else { continue }
+            let word = words[start + parts.count]
+            if prefix ? word.hasPrefix(last) : word == last { return true }
+        }
+        return false
+    }
+
+    /// Whether `text` mentions any of `keywords` (see `mentions(_:_:)`).
+    static func mentions(_ text: String, anyOf keywords: [String]) -> Bool {
+        let words = Self.words(in: text)
+        return keywords.contains { mentions(words, $0) }
     }
 
     /// The strings of a list value (other items skipped).

@@ -5,7 +5,14 @@ import DocketCore
 /// - `x-docket-suggestedMaxWords: n` — more than n words is a warning (e.g. R000-10,
 ///   "suggested 500 words or less");
 /// - `x-docket-suggestedPages: [min, max]` — a page estimate (words ÷ `wordsPerPage`)
-///   outside the range is a warning;
+///   outside the range is a warning; on an object or array (a form section) the words of every
+///   string inside it count;
+/// - `x-docket-formatAssert: true` at a schema root — `format` is an assertion there (as with
+///   `SchemaOptions.formatAssertion`), so a deliverable's emails and dates are checked by
+///   default (read by `Compiler`);
+/// - `x-docket-patternDescription: "letters and digits only"` beside a `pattern` — what the
+///   pattern asks for, in words: the message of a value that does not match (read by
+///   `StringKeywords`);
 /// - `x-docket-rule: "R000-10"` — the rule id errors and warnings inside this subschema carry
 ///   (handled by `SchemaNode`).
 enum DocketKeywords {
@@ -35,6 +42,21 @@ enum DocketKeywords {
                 out.append(SuggestedPagesKeyword(parent: c.absolute, range: lo...hi, wordsPerPage: c.options.wordsPerPage))
             } else {
                 c.error("x-docket-suggestedPages", "must be [minimum, maximum] page counts")
+            }
+        }
+        if let text = c.object["x-docket-patternDescription"] {
+            if text.stringValue?.isEmpty != false {
+                c.error("x-docket-patternDescription", "must be a non-empty text saying what the pattern asks for")
+            } else if c.object["pattern"] == nil {
+                c.error("x-docket-patternDescription", "describes a pattern: put it beside `pattern`")
+            }
+        }
+        if let flag = c.object["x-docket-formatAssert"] {
+            // Read by the compiler (`Compiler.vocabularies(for:)`); checked here.
+            if flag.boolValue == nil {
+                c.error("x-docket-formatAssert", "must be true or false")
+            } else if !c.node.isResourceRoot {
+                c.error("x-docket-formatAssert", "is honoured only at a schema root (a document or a subschema with $id)")
             }
         }
         if let rule = c.object["x-docket-rule"], rule.stringValue == nil {
@@ -78,12 +100,18 @@ final class SuggestedPagesKeyword: KeywordBase, @unchecked Sendable {
         super.init(name: "x-docket-suggestedPages", parent: parent)
     }
     override func evaluate(_ instance: JSONValue, _ e: Evaluation, _ ann: inout Annotations) -> Bool {
-        guard e.collect, case .string(let s) = instance else { return true }
-        let words = WordCount.count(s)
+        guard e.collect else { return true }
+        let what: String
+        switch instance {
+        case .string: what = "text"
+        case .object, .array: what = "section"
+        default: return true
+        }
+        let words = WordCount.count(in: instance)
         let pages = Double(words) / Double(wordsPerPage)
         if !range.contains(pages) {
             let shown = (pages * 10).rounded() / 10
-            e.warn(self, "text is about \(shown) pages (\(words) words at \(wordsPerPage) words per page); "
+            e.warn(self, "\(what) is about \(shown) pages (\(words) words at \(wordsPerPage) words per page); "
                 + "suggested \(JSONWriter.formatDouble(range.lowerBound))–\(JSONWriter.formatDouble(range.upperBound)) pages")
         }
         return true

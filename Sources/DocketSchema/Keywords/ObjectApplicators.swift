@@ -122,7 +122,10 @@ final class AdditionalPropertiesKeyword: KeywordBase, @unchecked Sendable {
         let valid = ObjectApplicators.all(o, e) { key, value in
             if isDeclared(key) { return true }
             if node.boolean == false {
-                e.descend(key) { e.fail(self, "property '\(key)' is not allowed here (additionalProperties is false)") }
+                if e.collect {
+                    let place = e.instanceTokens.isEmpty ? "at the top level" : "in " + e.instanceTokens.joined(separator: ".")
+                    e.descend(key) { e.fail(self, unknownFieldMessage(key, place: place)) }
+                }
                 return false
             }
             var child = Annotations(track: false)
@@ -130,6 +133,19 @@ final class AdditionalPropertiesKeyword: KeywordBase, @unchecked Sendable {
         }
         if valid && ann.track { ann.allProperties = true }
         return valid
+    }
+
+    /// "unknown field 'adress' in entity: did you mean 'address'?", or the fields allowed.
+    func unknownFieldMessage(_ key: String, place: String) -> String {
+        let message = "unknown field '\(key)' \(place)"
+        if let near = Suggestion.closest(to: key, in: nameList, maxDistance: max(1, min(3, key.count / 3))) {
+            return message + ": did you mean '\(near)'?"
+        }
+        if nameList.isEmpty && patterns.isEmpty { return message + ": no fields are allowed here" }
+        if patterns.isEmpty && nameList.count <= 15 {
+            return message + ": the fields here are " + nameList.map { "'\($0)'" }.joined(separator: ", ")
+        }
+        return message
     }
 
     /// Whether `properties` or `patternProperties` covers `key`.

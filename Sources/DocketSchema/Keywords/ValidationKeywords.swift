@@ -62,11 +62,25 @@ final class TypeKeyword: KeywordBase, @unchecked Sendable {
         case .array: ok = mask & 32 != 0
         case .object: ok = mask & 64 != 0
         }
-        if !ok {
-            let expected = names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
-            e.fail(self, "expected \(expected), got \(instance.typeName)")
-        }
+        if !ok { e.fail(self, message(instance)) }
         return ok
+    }
+
+    /// Words the form's own answers map to (a person writes the checkbox label).
+    static let booleanWords: [String: Bool] = ["yes": true, "y": true, "on": true, "no": false, "n": false, "off": false]
+
+    func message(_ instance: JSONValue) -> String {
+        // A yes/no answer typed as text: say what to write instead.
+        if names.contains("boolean"), names.allSatisfy({ $0 == "boolean" || $0 == "null" }), case .string(let s) = instance {
+            let blank = names.contains("null") ? ", or leave it empty" : ""
+            let word = s.trimmingCharacters(in: .whitespaces)
+            if let b = Self.booleanWords[word.lowercased()] {
+                return "\(JSONWriter.string(instance)) is not true or false: write true or false\(blank) (\(word) → \(b))"
+            }
+            return "\(JSONWriter.string(instance)) is not true or false: write true or false\(blank)"
+        }
+        let expected = names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
+        return "expected \(expected), got \(instance.typeName)"
     }
 }
 
@@ -150,11 +164,16 @@ enum StringKeywords {
             }, { "text is \(Plural.count($0.stringValue?.unicodeScalars.count ?? 0, "character")) long; at least \(m) required" }))
         }
         if case .string(let pattern)? = c.object["pattern"] {
+            // Docket's `x-docket-patternDescription` says in words what the pattern asks for.
+            let described = c.object["x-docket-patternDescription"]?.stringValue
             if let regex = ECMARegex(pattern) {
                 out.append(CheckKeyword("pattern", p, {
                     guard case .string(let s) = $0 else { return true }
                     return regex.matches(s)
-                }, { "\(JSONWriter.string($0)) does not match the pattern \(pattern)" }))
+                }, { value in
+                    if let described { return "\(JSONWriter.string(value)) is not accepted here: \(described)" }
+                    return "\(JSONWriter.string(value)) does not match the pattern \(pattern)"
+                }))
             } else {
                 c.error("pattern", "'\(pattern)' is not a valid ECMA-262 regular expression")
             }
