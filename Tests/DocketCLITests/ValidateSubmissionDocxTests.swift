@@ -55,10 +55,17 @@ import Testing
     @Test func filledExamplesValidateClean() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.filled.path).filter { $0.hasSuffix(".docx") }.sorted()
         #expect(files.count == 3)
-        let r = try DocketBinary.run(["validate", "--format", "json", "--strict"] + files.map { Self.filled.appendingPathComponent($0).path })
+        let r = try DocketBinary.run(["validate", "--format", "json"] + files.map { Self.filled.appendingPathComponent($0).path })
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let reports = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(Set(reports.compactMap { $0["deliverable"] as? String }) == Set(Self.ids))
+        for report in reports {
+            #expect((report["errors"] as? [Any])?.isEmpty == true, "\(report)")
+            // Only the HQE example's suggested page counts (it is shorter than the form suggests) warn.
+            let rules = Set(((report["warnings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
+            let allowed: Set<String> = report["deliverable"] as? String == "hqe-strategic-plan" ? ["R003-13", "R003-15", "R003-16", "R003-17", "R003-18"] : []
+            #expect(rules.isSubset(of: allowed), "\(report)")
+        }
     }
 
     @Test func deletedAnswerFailsNamingIt() throws {
