@@ -42,7 +42,7 @@ struct DocxSubmission: SubmissionDocument {
             let missing = error.kind == .unreadable
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
                 missing ? "cannot read \(path): no such file or not readable" : "cannot read this .docx: \(error.description)\(Self.advice(error.kind))",
-                location: SourceLocation(file: path)), status: .usage)
+                location: SourceLocation(file: path)), status: missing ? .usage : .invalid)
         }
         return DocxSubmission(path: path, answers: answers, paragraphs: paragraphs)
     }

@@ -71,7 +71,10 @@ protocol SubmissionDocument: Sendable {
     func check(_ deliverable: Deliverable, _ options: ValidationOptions, _ facts: TemplateFacts) -> [Diagnostic]
 }
 
-/// A submission that cannot be read: the message and the exit status (2 unreadable, 1 invalid).
+/// A submission that cannot be used: the message and the exit status. One rule for every file
+/// (docs/validation.md): 2 when the file cannot be read at all (missing, no permission), 1 when
+/// it was read and its content is not acceptable (damaged or refused package, not UTF-8, too
+/// large) — as a YAML syntax error in a data file is.
 struct SubmissionReadError: Error {
     var diagnostic: Diagnostic
     var status: ExitStatus
@@ -83,7 +86,7 @@ extension MarkdownSubmission: SubmissionDocument {
         let bytes = try SubmissionFile.read(path, limit: 16 << 20)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "submission.encoding",
-                "the file is not valid UTF-8: save it as UTF-8 text", location: SourceLocation(file: path)), status: .usage)
+                "the file is not valid UTF-8: save it as UTF-8 text", location: SourceLocation(file: path)), status: .invalid)
         }
         return MarkdownSubmission(path: path, text: text)
     }
@@ -114,7 +117,7 @@ enum SubmissionFile {
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         guard data.count <= limit else {
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: "submission.too-large",
-                "the file is larger than \(limit >> 20) MB; a deliverable document is far smaller", location: location), status: .usage)
+                "the file is larger than \(limit >> 20) MB; a deliverable document is far smaller", location: location), status: .invalid)
         }
         return [UInt8](data)
     }

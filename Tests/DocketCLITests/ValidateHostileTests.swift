@@ -93,7 +93,8 @@ open(os.path.join(d, 'invalid-utf8.md'), 'wb').write(b'# Performance Improvement
         let measured = r.stderr.split(separator: "\n").last { $0.hasPrefix("maxrss-kb=") }.flatMap { Int($0.dropFirst("maxrss-kb=".count)) }
         let rss = try #require(measured, "\(c.file): no memory measurement from /usr/bin/time: \(r.stderr.suffix(300))")
         print("hostile \(c.file): exit \(r.status), \(String(format: "%.2f", seconds)) s, max RSS \(rss / 1024) MB")
-        #expect(r.status == 2 || r.status == 1, "\(c.file): exit \(r.status): \(r.stderr)")
+        // Read but refused or damaged: invalid input, exit 1 (docs/validation.md, one rule for every file).
+        #expect(r.status == 1, "\(c.file): exit \(r.status): \(r.stderr)")
         #expect(r.stderr.contains("error:"), "\(r.stderr)")
         #expect(r.stderr.localizedCaseInsensitiveContains(c.expect), "\(c.file): \(r.stderr)")
         #expect(seconds < 10, "\(c.file) took \(seconds) s")
