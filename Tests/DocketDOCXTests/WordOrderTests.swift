@@ -1,6 +1,7 @@
 import DocketCore
 @testable import DocketDOCX
 import DocketDeliverables
+import DocketMarkdown
 import DocketTemplate
 import DocketTestSupport
 import DocketXML
@@ -136,6 +137,31 @@ import Testing
         #expect(result.parts["word/styles.xml"] != nil && result.parts["word/numbering.xml"] != nil)
         let found = try OOXMLOrder.violations(in: result).map(\.description)
         #expect(found.isEmpty, "\(found.count) out of order:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Docket's additions go into a Word-written numbering part (picture bullets first, the
+    /// cleanup marker last) and styles part at their schema positions.
+    @Test func additionsToExistingPartsKeepSchemaOrder() throws {
+        let w = "xmlns:w=\"\(Namespaces.w)\""
+        var parts: [String: Data] = [
+            "word/numbering.xml": Data(("<w:numbering \(w)><w:numPicBullet w:numPicBulletId=\"0\"/>"
+                + "<w:abstractNum w:abstractNumId=\"4\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"/></w:abstractNum>"
+                + "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"4\"/></w:num><w:numIdMacAtCleanup w:val=\"3\"/></w:numbering>").utf8),
+            "word/styles.xml": Data("<w:styles \(w)><w:docDefaults/><w:latentStyles/><w:style w:styleId=\"Normal\"/></w:styles>".utf8),
+        ]
+        let info = try PackageInfo(OOXMLPackage(parts: parts))
+        var writer = MarkdownWML(part: "word/document.xml",
+                                 additions: PackageAdditions(firstAbstractId: info.maxAbstractNumId + 1, firstNumId: info.maxNumId + 1))
+        _ = try writer.blocks(MarkdownDocument.parse("- a\n\n1. b\n\n> [c](https://example.org)\n"), inCell: false)
+        PackageFinisher.finish(&parts, additions: writer.additions, info: info)
+        let found = try OOXMLOrder.violations(in: OOXMLPackage(parts: parts)).map(\.description)
+        #expect(found.isEmpty, "\(found.count) out of order:\n\(found.joined(separator: "\n"))")
+        let numbering = try SafeXMLParser.parse([UInt8](try #require(parts["word/numbering.xml"]))).root
+        #expect(numbering.elements.map(\.name) == ["w:numPicBullet", "w:abstractNum", "w:abstractNum", "w:abstractNum",
+                                                   "w:num", "w:num", "w:num", "w:numIdMacAtCleanup"])
+        let styles = try SafeXMLParser.parse([UInt8](try #require(parts["word/styles.xml"]))).root
+        #expect(styles.elements.map(\.name).prefix(3) == ["w:docDefaults", "w:latentStyles", "w:style"])
+        #expect(styles.elements.count > 3)
     }
 
     // MARK: The checker itself
