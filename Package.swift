@@ -80,7 +80,7 @@ let package = Package(
             "DocketTemplate", "DocketTestSupport",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "DocketDOCXTests", dependencies: ["DocketDOCX", "DocketTestSupport"]),
+        .testTarget(name: "DocketDOCXTests", dependencies: ["DocketDOCX", "DocketDeliverables", "DocketTestSupport"]),
         .testTarget(name: "DocketSchemaTests", dependencies: ["DocketSchema", "DocketTestSupport"]),
         .testTarget(name: "DocketDeliverablesTests", dependencies: ["DocketDeliverables", "DocketTestSupport"]),
         .testTarget(name: "DocketCalendarTests", dependencies: ["DocketCalendar", "DocketTestSupport"]),

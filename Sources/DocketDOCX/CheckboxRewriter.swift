@@ -28,7 +28,8 @@ enum CheckboxRewriter {
             checked.setAttribute("w14:val", "{{\(state)(\(path))}}")
             checkbox.children[i] = .element(checked)
         } else {
-            checkbox.children.insert(.element(XMLElement("w14:checked", attributes: [XMLAttribute("w14:val", "{{\(state)(\(path))}}")])), at: 0)
+            // First in CT_SdtCheckbox (checked, checkedState, uncheckedState).
+            checkbox = OOXMLOrder.inserting(XMLElement("w14:checked", attributes: [XMLAttribute("w14:val", "{{\(state)(\(path))}}")]), into: checkbox)
         }
         replaceChild("w14:checkbox", with: checkbox, in: &pr)
         var out = sdt

@@ -1,24 +1,16 @@
 import DocketXML
 
 /// The children of a `w:rPr` or `w:pPr`, kept in the order the OOXML schema requires (Word
-/// refuses some documents whose property elements are out of order).
+/// refuses some documents whose property elements are out of order): setting a property puts
+/// it at its schema position whatever order the calls come in.
 struct PropertyList: Sendable, Hashable {
     /// Element name → serialised element.
     private(set) var items: [String: String] = [:]
     let order: [String]
 
-    static let runOrder = ["w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
-                           "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
-                           "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
-                           "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
-                           "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath"]
-    static let paragraphOrder = ["w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
-                                 "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
-                                 "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-                                 "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-                                 "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-                                 "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                                 "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"]
+    /// Schema order of `w:rPr` / `w:pPr` children (`OOXMLOrder`, from wml.xsd).
+    static let runOrder = OOXMLOrder.runProperties
+    static let paragraphOrder = OOXMLOrder.paragraphProperties
 
     init(order: [String]) { self.order = order }
 

@@ -129,9 +129,10 @@ class Converter:
                 % (kind + " " + path, kind, path, self.next_id(), kind, path))
 
     # --- inline --------------------------------------------------------------------------
-    def run(self, text, bold=False, italic=False, style=None):
+    def run(self, text, bold=False, italic=False, style=None, color=None):
         if text == "":
             return ""
+        # rPr children in schema order (wml.xsd EG_RPrBase, the order Word writes): rStyle, b, i, color.
         rpr = ""
         if style:
             rpr += '<w:rStyle w:val="%s"/>' % style
@@ -139,6 +140,8 @@ class Converter:
             rpr += "<w:b/>"
         if italic:
             rpr += "<w:i/>"
+        if color:
+            rpr += '<w:color w:val="%s"/>' % color
         rpr = "<w:rPr>%s</w:rPr>" % rpr if rpr else ""
         parts = text.split("\n")
         body = "<w:br/>".join('<w:t xml:space="preserve">%s</w:t>' % escape(p) for p in parts)
@@ -152,19 +155,19 @@ class Converter:
             elif self.stack:
                 self.stack.pop()
 
-    def inline(self, text, bold=False, italic=False):
+    def inline(self, text, bold=False, italic=False, color=None):
         """Runs for a line of Markdown inline text with Mustache tags."""
         out = []
         pos = 0
         token = re.compile(r"\*\*(.+?)\*\*|(?<![*\w])\*(?!\s)(.+?)\*(?!\w)|\[([^\]]+)\]\(([^)]+)\)|<(https?://[^>]+)>|"
                            r"\{\{(check|checkNo)\(([^)]+)\)\}\}|\{\{([#^/])\s*([^}]*?)\s*\}\}|\{\{\{?&?\s*([^}]*?)\s*\}?\}\}")
         for m in token.finditer(text):
-            out.append(self.run(self.unescape(text[pos:m.start()]), bold, italic))
+            out.append(self.run(self.unescape(text[pos:m.start()]), bold, italic, color=color))
             pos = m.end()
             if m.group(1) is not None:
-                out.append(self.inline(m.group(1), True, italic))
+                out.append(self.inline(m.group(1), True, italic, color))
             elif m.group(2) is not None:
-                out.append(self.inline(m.group(2), bold, True))
+                out.append(self.inline(m.group(2), bold, True, color))
             elif m.group(3) is not None:
                 out.append(self.hyperlink(m.group(4), m.group(3)))
             elif m.group(5) is not None:
@@ -172,15 +175,15 @@ class Converter:
             elif m.group(6) is not None:
                 out.append(self.checkbox(m.group(6), m.group(7)))
             elif m.group(8) is not None:
-                out.append(self.run(m.group(0), bold, italic))
+                out.append(self.run(m.group(0), bold, italic, color=color))
                 self.track_sections(m.group(0))
             else:
                 name = m.group(10)
                 inner = name[name.index("(") + 1:-1] if "(" in name else name
                 path = self.answer_path(inner)
-                r = self.run(m.group(0), bold, italic)
+                r = self.run(m.group(0), bold, italic, color=color)
                 out.append(self.sdt_inline(path, r) if path else r)
-        out.append(self.run(self.unescape(text[pos:]), bold, italic))
+        out.append(self.run(self.unescape(text[pos:]), bold, italic, color=color))
         return "".join(out)
 
     @staticmethod
@@ -246,14 +249,13 @@ class Converter:
         return "".join(xml) + "<w:p/>"
 
     def row(self, cells, header=False):
-        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+        # trPr children in schema order (wml.xsd CT_TrPrBase, as Word writes them): cantSplit before tblHeader.
+        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = []
         for k, c in enumerate(cells):
             tcw = '<w:tcW w:w="%d" w:type="dxa"/>' % self.widths[k] if k < len(self.widths) else ""
             shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>' if header else ""
-            runs = self.inline(c.strip(), bold=header)
-            if header:
-                runs = runs.replace("<w:rPr><w:b/>", '<w:rPr><w:b/><w:color w:val="FFFFFF"/>')
+            runs = self.inline(c.strip(), bold=header, color="FFFFFF" if header else None)
             tcs.append("<w:tc><w:tcPr>%s%s</w:tcPr>%s</w:tc>" % (tcw, shade, self.para(runs, style="TableText")))
         return "<w:tr>%s%s</w:tr>" % (trpr, "".join(tcs))
 
