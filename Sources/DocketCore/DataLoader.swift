@@ -71,6 +71,7 @@ public enum DataLoader {
     }
 
     static let resolver: Resolver = {
+        // invariant: a constant, valid regular expression (checked by every YAML load in the tests)
         let bool = try! Resolver.Rule(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
         return Resolver.default.removing(.timestamp).replacing(bool)
     }()

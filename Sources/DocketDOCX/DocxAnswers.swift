@@ -34,7 +34,7 @@ public enum DocxAnswers {
         let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
         var answers: [DocxAnswer] = []
         for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
-            let bytes = package.parts[name]!
+            guard let bytes = package.parts[name] else { continue }  // names come from the package itself
             guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError(.bomb, "part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
             let document: XMLDocument
             do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {

@@ -81,10 +81,10 @@ struct DocxFormat: OutputFormat {
     ]
 
     static func isYes(_ v: JSONValue?) -> Bool {
-        BuiltinFilters.all["check"]!.apply(v) == .string("☒")
+        BuiltinFilters.all["check"]?.apply(v) == .string("☒")
     }
 
     static func isNo(_ v: JSONValue?) -> Bool {
-        BuiltinFilters.all["checkNo"]!.apply(v) == .string("☒")
+        BuiltinFilters.all["checkNo"]?.apply(v) == .string("☒")
     }
 }

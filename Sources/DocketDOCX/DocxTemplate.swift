@@ -69,7 +69,7 @@ public struct DocxTemplate: Sendable {
         let names = package.orderedPartNames.filter { isTemplated($0, main: info.mainPart) }
         let ordered = names.filter { $0 == info.mainPart } + names.filter { $0 != info.mainPart }
         for name in ordered {
-            let bytes = package.parts[name]!
+            guard let bytes = package.parts[name] else { continue }  // names come from the package itself
             guard bytes.count <= limits.maxXMLPartBytes else {
                 diagnostics.append(Diagnostic(.error, rule: "docx.package", "part is \(bytes.count) bytes, over the limit of \(limits.maxXMLPartBytes)",
                                               location: SourceLocation(file: file, place: name)))

@@ -248,15 +248,16 @@ enum OOXMLOrder {
                     guard let rank = rule.rank(child.name) else { continue }
                     if let h = highest, rank < h.rank {
                         out.append(Violation(part: part, path: path, child: child.name, after: h.name))
-                    } else if highest == nil || rank > highest!.rank {
+                    } else if rank > (highest?.rank ?? -1) {
                         highest = (rank, child.name)
                     }
                 }
             }
             var counts: [String: Int] = [:]
             for child in e.elements {
-                counts[child.name, default: 0] += 1
-                visit(child, path + "/" + label(child, index: counts[child.name]!))
+                let n = counts[child.name, default: 0] + 1
+                counts[child.name] = n
+                visit(child, path + "/" + label(child, index: n))
             }
         }
         visit(root, label(root, index: 1))
@@ -273,7 +274,8 @@ enum OOXMLOrder {
     static func violations(in package: OOXMLPackage) throws(XMLParseError) -> [Violation] {
         var out: [Violation] = []
         for name in package.orderedPartNames where name.hasSuffix(".xml") || name.hasSuffix(".rels") {
-            do { out += try violations(inPart: name, bytes: package.parts[name]!) } catch {
+            guard let bytes = package.parts[name] else { continue }
+            do { out += try violations(inPart: name, bytes: bytes) } catch {
                 throw XMLParseError("\(name): \(error.message)", kind: error.kind, position: error.position)
             }
         }

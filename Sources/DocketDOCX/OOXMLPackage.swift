@@ -141,7 +141,7 @@ public struct OOXMLPackage: Sendable, Hashable {
     func docxData(reusing cache: [String: (data: Data, entry: ZipEntry)]) throws(PackageError) -> Data {
         var entries: [ZipEntry] = []
         for name in orderedPartNames {
-            let bytes = parts[name]!
+            guard let bytes = parts[name] else { continue }  // orderedPartNames lists existing parts
             guard bytes.count < Int(UInt32.max), entries.count < Int(UInt16.max) else { throw PackageError(.unsupported, "too large for a zip without ZIP64", entry: name) }
             if let cached = cache[name], cached.data == bytes {
                 entries.append(cached.entry)
@@ -163,7 +163,8 @@ public struct OOXMLPackage: Sendable, Hashable {
     /// Writes the parts as an unpacked folder (for `docket` users who keep templates as text).
     public func write(folder url: URL) throws(PackageError) {
         for name in orderedPartNames {
-            do { try AtomicFile.write(parts[name]!, to: url.appendingPathComponent(name).path) } catch {
+            guard let bytes = parts[name] else { continue }
+            do { try AtomicFile.write(bytes, to: url.appendingPathComponent(name).path) } catch {
                 throw PackageError(.write, error.description, entry: name)
             }
         }

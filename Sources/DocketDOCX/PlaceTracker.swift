@@ -57,7 +57,7 @@ struct PlaceTracker {
             case "w:p" where currentParagraph == nil:
                 currentParagraph = serial
                 record(offset, paragraphPlace() + ": " + Self.snippet(e.textContent))
-                if Self.hasStrayOpen(e) { brokenTags.append(entries.last!.place) }
+                if Self.hasStrayOpen(e), let last = entries.last { brokenTags.append(last.place) }
             default: break
             }
         case .exit(let e):
@@ -74,7 +74,7 @@ struct PlaceTracker {
             } else if stack.last?.name == "w:tbl" {
                 let row = (tableStack.last?.row ?? 0) + 1
                 place = "\(part), table \(tables), row \(row): " + Self.snippet(text)
-                container = stack.last!.serial
+                container = stack.last?.serial ?? 0  // the w:tbl just checked is on the stack
                 record(offset, place)
             } else {
                 place = paragraphPlace() + ": " + Self.snippet(text)

@@ -35,6 +35,7 @@ enum RowLifter {
             if let opener, !sameParagraph { pending.append((i, opener)) }
             if let closer, let top = pending.last, top.open.tag.tag.name == closer.tag.tag.name, !sameParagraph {
                 pending.removeLast()
+                // invariant: `pending` and `i` index w:tr elements found by the scan above
                 var startRow = tbl.children[top.child].element!
                 remove(top.open, from: &startRow, last: false)
                 tbl.children[top.child] = .element(startRow)
@@ -53,11 +54,11 @@ enum RowLifter {
         guard case .element(let tc) = row.children[cell] else { return nil }
         let paragraphs = tc.children.indices.filter { tc.children[$0].element?.name == "w:p" }
         guard let pIndex = first ? paragraphs.first : paragraphs.last,
-              let result = RunNormaliser.normalise(tc.children[pIndex].element!) else { return nil }
+              let p = tc.children[pIndex].element, let result = RunNormaliser.normalise(p) else { return nil }
         guard let tag = first ? result.tags.first : result.tags.last else { return nil }
         let name = tag.tag.name
         // Balance over the whole cell: a section opened and closed inside the cell is the cell's own.
-        let cellTags = paragraphs.flatMap { RunNormaliser.normalise(tc.children[$0].element!)?.tags ?? [] }
+        let cellTags = paragraphs.flatMap { tc.children[$0].element.flatMap(RunNormaliser.normalise)?.tags ?? [] }
         let opens = cellTags.filter { ($0.tag.kind == .section || $0.tag.kind == .inverted) && $0.tag.name == name }.count
         let closes = cellTags.filter { $0.tag.kind == .close && $0.tag.name == name }.count
         if first, result.leadingBlank, tag.tag.kind == .section || tag.tag.kind == .inverted, opens > closes {
@@ -72,6 +73,7 @@ enum RowLifter {
     /// Takes the tag out of its paragraph; drops the paragraph when nothing else is left in it
     /// and the cell keeps another paragraph.
     private static func remove(_ edge: Edge, from row: inout XMLElement, last: Bool) {
+        // invariant: an Edge is made only for a w:tc element and a w:p in it that normalises (`edge`)
         var tc = row.children[edge.cellIndex].element!
         let original = tc.children[edge.paragraphIndex].element!
         let normalised = RunNormaliser.normalise(original)!.paragraph

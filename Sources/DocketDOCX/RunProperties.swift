@@ -41,7 +41,7 @@ struct PropertyList: Sendable, Hashable {
     /// The children serialised in schema order (unknown elements last, by name).
     var childrenXML: String {
         let known = order.compactMap { items[$0] }
-        let unknown = items.keys.filter { !order.contains($0) }.sorted().map { items[$0]! }
+        let unknown = items.filter { !order.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
         return (known + unknown).joined()
     }
 

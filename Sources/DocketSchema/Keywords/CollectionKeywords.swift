@@ -16,6 +16,7 @@ enum CollectionKeywords {
         }
         if c.object["uniqueItems"]?.boolValue == true {
             out.append(CheckKeyword("uniqueItems", p, { duplicate(in: $0) == nil }, {
+                // invariant: the message is made only after the check failed, i.e. a duplicate exists
                 let (i, j) = duplicate(in: $0)!
                 return "array items \(i) and \(j) are equal; items must be unique"
             }))

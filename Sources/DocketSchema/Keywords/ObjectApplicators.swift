@@ -37,7 +37,7 @@ enum ObjectApplicators {
     static func all(_ o: [String: JSONValue], _ e: Evaluation, _ body: (String, JSONValue) -> Bool) -> Bool {
         if e.collect {
             var valid = true
-            for key in o.keys.sorted() where !body(key, o[key]!) { valid = false }
+            for (key, value) in o.sorted(by: { $0.key < $1.key }) where !body(key, value) { valid = false }
             return valid
         }
         for (key, value) in o where !body(key, value) { return false }
