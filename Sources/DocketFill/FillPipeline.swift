@@ -92,28 +92,12 @@ public struct FillPipeline: Sendable {
     /// Fills every request in parallel on `jobs` threads; results in request order (the same
     /// output for the same inputs). `progress(done, total)` is called after each fill, from any thread.
     public func fillAll(_ requests: [FillRequest], jobs: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [FillResult] {
-        let results = Slots<FillResult>(count: requests.count)
-        let counter = Slots<Int>(count: 1)
+        let done = AtomicCounter()
         let pipeline = self
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, requests.count))) { worker in
-            var i = worker
-            while i < requests.count {
-                results.set(i, pipeline.fill(requests[i]))
-                progress(counter.increment(), requests.count)
-                i += max(1, min(jobs, requests.count))
-            }
+        return ParallelMap.map(requests.count, jobs: jobs) { i in
+            let result = pipeline.fill(requests[i])
+            progress(done.increment(), requests.count)
+            return result
         }
-        return (0..<requests.count).map { results.get($0) ?? FillResult(status: .usage, diagnostics: []) }
     }
-}
-
-/// Results written from worker threads, behind a lock.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private var items: [T?]
-    private var done = 0
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.withLock { items[i] = value } }
-    func get(_ i: Int) -> T? { lock.withLock { items[i] } }
-    func increment() -> Int { lock.withLock { done += 1; return done } }
 }

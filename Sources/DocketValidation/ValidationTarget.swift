@@ -131,16 +131,8 @@ public struct SubmissionValidator: Sendable {
 
     /// Validates every file, in parallel on `jobs` threads; reports in input order.
     public func validateAll(_ paths: [String], jobs: Int) -> [ValidationReport] {
-        let reports = ReportSlots(count: paths.count)
-        let workers = max(1, min(jobs, paths.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < paths.count {
-                reports.set(i, validate(paths[i]))
-                i += workers
-            }
-        }
-        return paths.indices.map { reports.get($0) ?? ValidationReport(file: paths[$0]) }
+        let validator = self
+        return ParallelMap.map(paths.count, jobs: jobs) { validator.validate(paths[$0]) }
     }
 
     /// The exit status for `reports`: 2 if any file was unusable, else 1 if any was invalid (or,
@@ -151,14 +143,6 @@ public struct SubmissionValidator: Sendable {
         if strict && reports.contains(where: { !$0.warnings.isEmpty }) { return .invalid }
         return .success
     }
-}
-
-final class ReportSlots: @unchecked Sendable {
-    private var items: [ValidationReport?]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: ValidationReport) { lock.withLock { items[i] = r } }
-    func get(_ i: Int) -> ValidationReport? { lock.withLock { items[i] } }
 }
 
 /// What validation reads from a deliverable's templates (answer tags, headings), read once per
