@@ -49,3 +49,27 @@ for f in bomb huge laughs; do
   t1=$(now)
   printf 'hostile %-8s refused in %6.1f ms, max RSS %d MB\n' "$f" "$(echo "($t1 - $t0) * 1000" | bc -l)" "$((rss / 1024))"
 done
+
+# Batch: N filled PIP reports validated in one run (parallel) against filling them (issue 13:
+# validating should cost at most twice filling).
+N=${BENCH_VALIDATE_BATCH:-200}
+mkdir -p "$work/batch-data"
+python3 - "$work/batch-data" "$N" <<'PY'
+import sys
+d, n = sys.argv[1], int(sys.argv[2])
+text = open('Templates/pip-midyear-report/example.yaml').read()
+for i in range(n):
+    open(f'{d}/e{i:04d}.yaml', 'w').write(text.replace('abbreviation: MBRH', f'abbreviation: MB{i:04d}', 1))
+PY
+t0=$(now)
+"$bin" fill pip-midyear-report --batch "$work/batch-data" --out-dir "$work/batch-out" --date 2023-09-29 >/dev/null 2>&1
+t1=$(now)
+"$bin" validate "$work"/batch-out/*.docx >/dev/null 2>&1 || true
+t2=$(now)
+"$bin" validate --jobs 1 "$work"/batch-out/*.docx >/dev/null 2>&1 || true
+t3=$(now)
+fill_s=$(echo "$t1 - $t0" | bc -l); val_s=$(echo "$t2 - $t1" | bc -l); val1_s=$(echo "$t3 - $t2" | bc -l)
+printf 'batch: %d PIP reports\n' "$N"
+printf '  docket fill --batch        : %6.2f s (%5.2f ms/doc)\n' "$fill_s" "$(echo "$fill_s * 1000 / $N" | bc -l)"
+printf '  docket validate (parallel) : %6.2f s (%5.2f ms/doc) = %.2fx filling\n' "$val_s" "$(echo "$val_s * 1000 / $N" | bc -l)" "$(echo "$val_s / $fill_s" | bc -l)"
+printf '  docket validate --jobs 1   : %6.2f s (%5.2f ms/doc) = %.2fx filling\n' "$val1_s" "$(echo "$val1_s * 1000 / $N" | bc -l)" "$(echo "$val1_s / $fill_s" | bc -l)"

@@ -188,10 +188,7 @@ public enum RuleEngine {
     /// The upload file name: `<MMDDYYYY>` becomes the due date (the source asks for the submission
     /// date; Docket suggests the due date), `<ABBR>` the entity abbreviation when given.
     public static func fileName(_ pattern: String?, due: LocalDate?, entity: String?) -> String? {
-        guard var name = pattern else { return nil }
-        if let due { name = name.replacingOccurrences(of: "<MMDDYYYY>", with: due.mmddyyyy) }
-        if let entity { name = name.replacingOccurrences(of: "<ABBR>", with: entity) }
-        return name
+        pattern.map { OnBaseName(pattern: $0).render(abbreviation: entity, date: due) }
     }
 
     static func substitute(_ text: String, _ subs: [String: String]) -> String {

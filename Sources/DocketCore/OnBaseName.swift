@@ -86,13 +86,15 @@ public struct OnBaseName: Sendable, Hashable {
     }
 
     /// The name with `abbreviation` and `date` given directly (the calendar's file names):
-    /// fields not given stay as their placeholder (`<ABBR>`, `<MMDDYYYY>`).
+    /// what is not given stays a placeholder (`<ABBR>`, `<MMDDYYYY>`, `<FIELD>`), as the schedule writes it.
     public func render(abbreviation: String?, date: LocalDate?) -> String {
-        render { path in
-            if path == Self.abbreviationField { return abbreviation ?? "<ABBR>" }
-            if path == Self.dateField { return date?.description ?? "<MMDDYYYY>" }
-            return nil
-        }
+        segments.map { segment in
+            switch segment {
+            case .literal(let text): return text
+            case .field(let path): return path == Self.abbreviationField ? (abbreviation ?? "<ABBR>") : "<\(path.uppercased())>"
+            case .date(let path): return path == Self.dateField ? (date?.mmddyyyy ?? "<MMDDYYYY>") : "<MMDDYYYY>"
+            }
+        }.joined()
     }
 
     /// The regular expression (anchored, without extension) a submitted file's name must match.

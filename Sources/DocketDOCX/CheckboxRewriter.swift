@@ -14,14 +14,9 @@ enum CheckboxRewriter {
 
     static func rewrite(_ sdt: XMLElement) -> XMLElement {
         guard let tag = tag(of: sdt), var pr = sdt.child("w:sdtPr"), let box = pr.child("w14:checkbox") else { return sdt }
-        let path: String, state: String, glyph: String
-        if tag.hasPrefix("docket:check:") {
-            path = String(tag.dropFirst("docket:check:".count)); state = stateFilter; glyph = "check"
-        } else if tag.hasPrefix("docket:checkNo:") {
-            path = String(tag.dropFirst("docket:checkNo:".count)); state = noStateFilter; glyph = "checkNo"
-        } else {
-            return sdt
-        }
+        guard let answer = AnswerTag(tag: tag), answer.kind != .text else { return sdt }
+        let path = answer.path
+        let (state, glyph) = answer.kind == .check ? (stateFilter, "check") : (noStateFilter, "checkNo")
         guard !path.isEmpty, !path.contains("{"), !path.contains("}") else { return sdt }
         var checkbox = box
         if let i = checkbox.children.firstIndex(where: { $0.element?.name == "w14:checked" }), var checked = checkbox.children[i].element {

@@ -117,13 +117,8 @@ struct AnswerWalker {
     }
 
     private mutating func record(_ sdt: XMLElement) {
-        guard let pr = sdt.child("w:sdtPr"), let tag = pr.child("w:tag")?.attribute("w:val"), tag.hasPrefix("docket:") else { return }
-        var rest = String(tag.dropFirst("docket:".count))
-        var kind = DocxAnswer.Kind.text
-        for (prefix, k) in [("check:", DocxAnswer.Kind.check), ("checkNo:", .checkNo)] where rest.hasPrefix(prefix) {
-            kind = k
-            rest = String(rest.dropFirst(prefix.count))
-        }
+        guard let pr = sdt.child("w:sdtPr"), let value = pr.child("w:tag")?.attribute("w:val"), let tag = AnswerTag(tag: value) else { return }
+        let rest = tag.path, kind = tag.kind
         let content = sdt.child("w:sdtContent") ?? XMLElement("w:sdtContent")
         var checked: Bool?
         if let box = pr.child("w14:checkbox") {

@@ -114,7 +114,7 @@ struct DocxSubmission: SubmissionDocument {
 
 extension DocxAnswer {
     /// `check:<path>`, `checkNo:<path>` or `<path>`: the tag without `docket:`.
-    var key: String { kind == .text ? path : "\(kind.rawValue):\(path)" }
+    var key: String { AnswerTag(kind: kind, path: path).key }
 }
 
 extension Array where Element: Hashable {

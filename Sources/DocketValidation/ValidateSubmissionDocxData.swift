@@ -76,18 +76,14 @@ enum TemplateAnswerTags {
         var regex: String
 
         /// The field path (without `check:` / `checkNo:`).
-        var path: String {
-            for prefix in ["check:", "checkNo:"] where text.hasPrefix(prefix) { return String(text.dropFirst(prefix.count)) }
-            return text
-        }
+        var path: String { AnswerTag(key: text).path }
 
         func matches(_ key: String) -> Bool { key.range(of: regex, options: .regularExpression) != nil }
 
         /// Whether `pointer` is this tag's field or a container of it.
         func pointerMatches(_ pointer: String) -> Bool {
             let dotted = JSONPointer.tokens(pointer).joined(separator: ".")
-            let fieldRegex = String(regex.dropFirst().dropLast())
-                .replacingOccurrences(of: #"^check(No)?:"#, with: "", options: .regularExpression)
+            let fieldRegex = String(TemplateAnswerTags.regex(path).dropFirst().dropLast())
             return dotted.range(of: "^" + fieldRegex + "$", options: .regularExpression) != nil
                 || (!dotted.isEmpty && fieldRegex.hasPrefix(NSRegularExpression.escapedPattern(for: dotted) + "\\."))
         }
