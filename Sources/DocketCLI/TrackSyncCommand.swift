@@ -41,27 +41,12 @@ struct TrackSyncCommand: ParsableCommand {
 /// Where `sync` and `trigger` get calendar events from.
 enum TrackScheduleSource {
     static func provider(events: String?, schedule: String?, choices: [String]) throws -> any ScheduleProvider {
-        if let events { return try loadEvents(events) }
+        if let events { return try StaticSchedule.load(path: events) }
         return try calendar(schedule: schedule, choices: choices)
     }
 
     static func calendar(schedule: String?, choices: [String]) throws -> CalendarScheduleProvider {
         let chosen = try Assignments.parse(choices, option: "--choose", example: "hqe-annual-dates=stated-only")
         return try CalendarScheduleProvider.load(path: schedule ?? RunContext.environment().schedulePath, choices: chosen)
-    }
-
-    /// A JSON array of `CalendarEvent`, or an object with an `events` array.
-    static func loadEvents(_ path: String) throws -> StaticSchedule {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TrackerError.io("cannot read events file \(path)", path: path)
-        }
-        struct Wrapped: Decodable { var events: [CalendarEvent] }
-        do {
-            if let list = try? JSONDecoder().decode([CalendarEvent].self, from: data) { return StaticSchedule(events: list) }
-            return StaticSchedule(events: try JSONDecoder().decode(Wrapped.self, from: data).events)
-        } catch {
-            throw TrackerError.invalid(rule: "track.bad-events-file",
-                "\(path): not a JSON list of calendar events (\(error)); export one with `docket calendar --format json`")
-        }
     }
 }

@@ -1,21 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Prints diagnostics the way compilers do: `file:line:col: error: [rule] message (at where)`,
-/// coloured only when the stream is a terminal and `NO_COLOR` is unset.
+/// coloured when `color` is set (the front end decides: a terminal, and `NO_COLOR` unset).
 public struct DiagnosticPrinter: Sendable {
     public var color: Bool
 
     public init(color: Bool) { self.color = color }
-
-    /// Colour decision for standard error.
-    public static func forStandardError() -> DiagnosticPrinter {
-        DiagnosticPrinter(color: Terminal.isTerminal(fileDescriptor: 2))
-    }
 
     public func format(_ d: Diagnostic) -> String {
         var line = ""
@@ -38,17 +28,4 @@ public struct DiagnosticPrinter: Sendable {
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[1;\(code)m\(s)\u{1B}[0m" : s }
     func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
-}
-
-public enum Terminal {
-    public static func isTerminal(fileDescriptor: Int32) -> Bool {
-        if getenv("NO_COLOR") != nil { return false }
-        return isatty(fileDescriptor) == 1
-    }
-
-    public static func writeError(_ s: String) {
-        var s = s
-        if !s.hasSuffix("\n") { s += "\n" }
-        FileHandle.standardError.write(Data(s.utf8))
-    }
 }

@@ -1,4 +1,5 @@
 import DocketCalendar
+import Foundation
 
 /// Where deliverable instances come from: the calendar's events for one entity's types, with
 /// recorded trigger dates so that pending "within N days of notification" events get due dates.
@@ -13,6 +14,21 @@ public protocol ScheduleProvider {
 public struct StaticSchedule: ScheduleProvider, Sendable {
     public var events: [CalendarEvent]
     public init(events: [CalendarEvent]) { self.events = events }
+
+    /// A JSON array of `CalendarEvent`, or an object with an `events` array, from `path`.
+    public static func load(path: String) throws(TrackerError) -> StaticSchedule {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrackerError.io("cannot read events file \(path)", path: path)
+        }
+        struct Wrapped: Decodable { var events: [CalendarEvent] }
+        if let list = try? JSONDecoder().decode([CalendarEvent].self, from: data) { return StaticSchedule(events: list) }
+        do {
+            return StaticSchedule(events: try JSONDecoder().decode(Wrapped.self, from: data).events)
+        } catch {
+            throw TrackerError.invalid(rule: "track.bad-events-file",
+                "\(path): not a JSON list of calendar events (\(error)); export one with `docket calendar --format json`")
+        }
+    }
 
     public func events(entityTypes: [String], from: String?, to: String?, triggers: [String: String]) throws -> [CalendarEvent] {
         events.filter { !Set($0.entityTypes).isDisjoint(with: entityTypes) }
