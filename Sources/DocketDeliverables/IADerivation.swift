@@ -75,7 +75,9 @@ struct IADerivation: Derivation {
             merged["rating"] = .string(rating?["label"]?.stringValue ?? ratingText)
             merged["resultsPhrase"] = .string(phrase)
             merged["countsAsOnTrack"] = .bool(rating?["countsAsOnTrack"]?.boolValue ?? false)
-            merged["findingSentence"] = .string("The IA finds that \(entity) is \(phrase) in the \(name) focus area.")
+            // The report's own wording when the data gives it (kept as written), else the standard one.
+            let standard = "The IA finds that \(entity) is \(phrase) in the \(name) focus area."
+            merged["findingSentence"] = .string(entry?["findingSentence"]?.stringValue ?? standard)
             merged["results"] = entry?["results"] ?? .null
             merged["recommendations"] = .array(recommendations)
             merged["hasRecommendations"] = .bool(!recommendations.isEmpty)
