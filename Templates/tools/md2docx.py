@@ -275,14 +275,15 @@ class Converter:
 
     # A cell that is one list section of bullet items, "{{#xs}}• {{.}} {{/xs}}" (a bullet list in the
     # Markdown table, which has no block content), becomes one bullet paragraph per item.
-    CELL_LIST = re.compile(r"^(\{\{#\s*([^}]+?)\s*\}\})• (.*?)\s*(\{\{/\s*\2\s*\}\})$")
+    # Section tags of the row's own loop may lead or trail it (they stay in the first / last paragraph).
+    CELL_LIST = re.compile(r"^((?:\{\{[#^][^}]+\}\})*)(\{\{#\s*([^}]+?)\s*\}\})• (.*?)\s*(\{\{/\s*\3\s*\}\})((?:\{\{/[^}]+\}\})*)$")
 
     def cell(self, text, header):
         m = None if header else self.CELL_LIST.match(text)
         if m:
-            paras = self.section_para(m.group(1)).replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>', 1)
-            paras += self.para(self.inline(m.group(3)), style="TableList", num=0, num_id=2)
-            paras += self.section_para(m.group(4)).replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>', 1)
+            paras = self.section_para(m.group(1) + m.group(2)).replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>', 1)
+            paras += self.para(self.inline(m.group(4)), style="TableList", num=0, num_id=2)
+            paras += self.section_para(m.group(5) + m.group(6)).replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>', 1)
             return paras
         if not header:
             # The Markdown cell's separators between fields (" · ") and between list items
