@@ -81,7 +81,8 @@ public struct Deliverable: Sendable {
             "deliverable": .string(id),
             "title": .string(title),
         ]
-        out["derived"] = derivation.derive(data, config: metadata)
+        // Derivations see `docket.*` too (e.g. the PIP review checked against the submission date).
+        out["derived"] = derivation.derive(.object(out), config: metadata)
         return .object(out)
     }
 }

@@ -2,8 +2,9 @@ import DocketCore
 
 /// Health Quality and Equity Strategic Plan (seed health-quality-equity-strategic-plan-template.txt).
 ///
-/// Derived: `org` / `orgPlural` (the contract type where the form says "ACO/MCO" / "ACOs/MCOs",
-/// configured in deliverable.yaml `contractTypes`), `contractTypeLabel`, `goalCount` (R003-18),
+/// The template's fixed text is printed as published ("ACO/MCO", "ACOs/MCOs"); the contract type
+/// appears only in the submission details Docket adds.
+/// Derived: `contractType`, `contractTypeLabel` (deliverable.yaml `contractTypes`), `goalCount` (R003-18),
 /// `goals` (the strategic goals with `number` and `path`, their place in the data).
 struct HQEDerivation: Derivation {
     func derive(_ data: JSONValue, config: JSONValue) -> JSONValue {
@@ -13,8 +14,6 @@ struct HQEDerivation: Derivation {
         return [
             "contractType": .string(type),
             "contractTypeLabel": .string(c?["label"]?.stringValue ?? type),
-            "org": .string(c?["org"]?.stringValue ?? (type.isEmpty ? "ACO/MCO" : type)),
-            "orgPlural": .string(c?["orgPlural"]?.stringValue ?? (type.isEmpty ? "ACOs/MCOs" : type + "s")),
             "goalCount": .int(goals.count),
             "goals": .array(goals.enumerated().map { i, goal in
                 var g = goal.objectValue ?? [:]

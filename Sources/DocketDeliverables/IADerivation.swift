@@ -75,7 +75,13 @@ struct IADerivation: Derivation {
             merged["rating"] = .string(rating?["label"]?.stringValue ?? ratingText)
             merged["resultsPhrase"] = .string(phrase)
             merged["countsAsOnTrack"] = .bool(rating?["countsAsOnTrack"]?.boolValue ?? false)
-            merged["findingSentence"] = .string("The IA finds that \(entity) is \(phrase) in the \(name) focus area.")
+            // The report's own wording when the data gives one that names this area and its rating
+            // (kept as written, R002-07: it must agree with the Summary of Findings), else the standard one.
+            let standard = "The IA finds that \(entity) is \(phrase) in the \(name) focus area."
+            let own = entry?["findingSentence"]?.stringValue.flatMap { s in
+                s.contains(phrase) && s.contains(name) ? s : nil
+            }
+            merged["findingSentence"] = .string(own ?? standard)
             merged["results"] = entry?["results"] ?? .null
             merged["recommendations"] = .array(recommendations)
             merged["hasRecommendations"] = .bool(!recommendations.isEmpty)

@@ -3,17 +3,21 @@ import DocketTemplate
 
 /// PIP Key Contact Form & Mid-Year Planning Report (seed pip-key-contact-and-mid-year-planning-report-form.txt).
 ///
-/// Derived: `entityTypeLabel`; `partnership` ("Partnered with …" / "Partner exempt entity"); `appendices` (Appendix A for acute hospitals, B for ACOs, R000-13;
-/// `options.appendices` overrides); `keyContacts` rows in the form's order with their data path
+/// Derived: `entityTypeLabel`; `partnership` ("Partnered with …" / "Partner exempt entity"); `appendices`
+/// (the published form carries Appendix A and Appendix B, R000-13: both by default; `options.appendices`
+/// prints a selection, and then `appendixNote` says so in the document); `keyContacts` rows in the form's
+/// order with their data path, also by role as `contactCells` (the form's one-row table, one column per role)
 /// (R000-08, blank allowed R000-09); `rubric` rows filled from `review.criteria` (R000-15..17),
 /// `reviewed`, `resubmissionRequired`, `reviewOutcome`; `narrativeWordCount` (R000-10).
 struct PIPDerivation: Derivation {
     func derive(_ data: JSONValue, config: JSONValue) -> JSONValue {
         let type = data["entity"]?["type"]?.stringValue ?? ""
         let typeConfig = config["entityTypes"]?[type]
-        var letters: [String] = data["options"]?["appendices"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        if letters.isEmpty, let letter = typeConfig?["appendix"]?.stringValue { letters = [letter] }
+        let published = (config["appendices"]?.objectValue?.keys).map { $0.sorted() } ?? []
+        let chosen: [String] = data["options"]?["appendices"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let letters = chosen.isEmpty ? published : published.filter(chosen.contains)
         let appendices = letters.compactMap { config["appendices"]?[$0] }
+        let appendixNote = letters == published ? "" : appendixNote(printed: appendices, published: published, config: config)
 
         let rubric = rubricRows(data, config: config)
         let ratings = rubric.compactMap { $0["rating"]?.stringValue }
@@ -29,6 +33,7 @@ struct PIPDerivation: Derivation {
             let list = failing.map { "\(BuiltinFilters.text($0["domain"])): \(BuiltinFilters.text($0["rating"]))" }
             outcome = "Resubmission required (" + list.joined(separator: "; ") + ")."
         }
+        let contacts = keyContacts(data, config: config)
         let narrative = data["midYearPlanning"]?["response"]?.stringValue ?? ""
         let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let partnership = data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
@@ -37,13 +42,45 @@ struct PIPDerivation: Derivation {
             "entityTypeLabel": .string(typeConfig?["label"]?.stringValue ?? type),
             "partnership": .string(partnership),
             "appendices": .array(appendices),
-            "keyContacts": .array(keyContacts(data, config: config)),
+            "appendixNote": .string(appendixNote),
+            "keyContacts": .array(contacts),
+            "contactCells": contactCells(contacts, config: config),
             "rubric": .array(rubric),
             "reviewed": .bool(reviewed),
             "resubmissionRequired": .bool(!failing.isEmpty),
             "reviewOutcome": .string(outcome),
+            "reviewDateNote": .string(reviewDateNote(data)),
             "narrativeWordCount": .int(TextFormatting.wordCount(narrative)),
         ]
+    }
+
+    /// A review dated before the submission it reviews contradicts it: the document says so.
+    func reviewDateNote(_ data: JSONValue) -> String {
+        guard let review = data["review"]?["date"]?.stringValue, let submitted = data["docket"]?["date"]?.stringValue,
+              review.count == 10, submitted.count == 10, review < submitted else { return "" }
+        return "the review is dated \(BuiltinFilters.longDate(review) ?? review), before this submission (\(BuiltinFilters.longDate(submitted) ?? submitted))."
+    }
+
+    /// The visible Docket note when `options.appendices` prints fewer appendices than the form has.
+    func appendixNote(printed: [JSONValue], published: [String], config: JSONValue) -> String {
+        func name(_ a: JSONValue?) -> String {
+            "Appendix \(BuiltinFilters.text(a?["letter"])) (\(BuiltinFilters.text(a?["audience"])))"
+        }
+        let kept = printed.isEmpty ? "no appendix" : printed.map { name($0) }.joined(separator: " and ")
+        let all = published.map { name(config["appendices"]?[$0]) }.joined(separator: " and ")
+        return "This copy prints \(kept) only, as chosen in its data (options.appendices); the published form carries \(all)."
+    }
+
+    /// The key contact rows by role for the form's table (one column per role, one row): each fixed
+    /// role's row, and `other`, every Other Supporting Personnel row.
+    func contactCells(_ rows: [JSONValue], config: JSONValue) -> JSONValue {
+        var cells: [String: JSONValue] = [:]
+        for role in config["keyContactRoles"]?.arrayValue ?? [] {
+            let key = role["key"]?.stringValue ?? ""
+            cells[key] = rows.first { $0["path"]?.stringValue == "contacts.\(key)" } ?? .null
+        }
+        cells["other"] = .array(rows.filter { $0["hasRole"]?.boolValue == true })
+        return .object(cells)
     }
 
     /// Fixed roles first, then every Other Supporting Personnel entry (at least one row, so the

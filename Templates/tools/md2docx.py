@@ -24,7 +24,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ANSWERS = {
     "pip-midyear-report": {
         "sections": {
-            "derived.keyContacts": ("{{path}}", {"name", "role", "email", "phone"}),
+            "derived.contactCells.executiveSponsor": ("{{path}}", {"name", "email", "phone"}),
+            "derived.contactCells.clinicalLead": ("{{path}}", {"name", "email", "phone"}),
+            "derived.contactCells.projectManager": ("{{path}}", {"name", "email", "phone"}),
+            "derived.contactCells.other": ("{{path}}", {"name", "role", "email", "phone"}),
             "derived.rubric": ("review.criteria.{{key}}", {"rating", "comments"}),
         },
         "top": r"^(entity\.(name|abbreviation)|midYearPlanning\.response|review\.(reviewer|date))$",
@@ -67,11 +70,15 @@ W = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCan
 
 # Column widths (percent) by the table's first header cell; other tables get equal columns.
 WIDTHS = {
-    "Entity": [26, 14, 22, 16, 22], "Contractor": [34, 22, 18, 26], "Key Contact": [27, 22, 21, 30],
-    "Year": [12, 14, 44, 30], "Domain": [18, 34, 28, 20], "Name": [30, 35, 35],
+    "Submission": [30, 70], "Executive Sponsor and Email/Contact Information": [36, 64],
+    "Year": [12, 14, 44, 30], "Domain": [12, 36, 30, 22], "Name": [28, 30, 42],
     "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
     "Strengths": [25, 25, 25, 25],
 }
+
+# Tables whose first column holds the form's own labels and which have no header row: the
+# Markdown table's first row is a body row in the DOCX (no header shading), labels on a light fill.
+LABEL_TABLES = {"Executive Sponsor and Email/Contact Information"}
 
 TAG = re.compile(r"\{\{\{[^}]*\}\}\}|\{\{[^}]*\}\}")
 SECTION_LINE = re.compile(r"^(\{\{[#^/][^}]*\}\})+$")
@@ -196,14 +203,17 @@ class Converter:
         return '<w:hyperlink r:id="%s">%s</w:hyperlink>' % (self.links[url], self.run(label, style="Hyperlink"))
 
     # --- blocks --------------------------------------------------------------------------
-    def para(self, runs, style=None, num=None, keep=False, align=None):
+    def para(self, runs, style=None, num=None, keep=False, align=None, page_break=False, num_id=1):
+        # pPr children in schema order (wml.xsd CT_PPrBase): pStyle, keepNext, pageBreakBefore, numPr, jc.
         ppr = ""
         if style:
             ppr += '<w:pStyle w:val="%s"/>' % style
         if keep:
             ppr += "<w:keepNext/>"
+        if page_break:
+            ppr += "<w:pageBreakBefore/>"
         if num is not None:
-            ppr += '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr>' % num
+            ppr += '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>' % (num, num_id)
         if align:
             ppr += '<w:jc w:val="%s"/>' % align
         ppr = "<w:pPr>%s</w:pPr>" % ppr if ppr else ""
@@ -224,7 +234,8 @@ class Converter:
                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
                '</w:tblPr><w:tblGrid>%s</w:tblGrid>' % grid]
         self.widths = widths
-        xml.append(self.row(header, header=True))
+        self.labels = self.unescape(header[0]) in LABEL_TABLES
+        xml.append(self.row(header, header=not self.labels))
         pending_open = ""
         body = rows[2:]
         for i, r in enumerate(body):
@@ -255,9 +266,31 @@ class Converter:
         for k, c in enumerate(cells):
             tcw = '<w:tcW w:w="%d" w:type="dxa"/>' % self.widths[k] if k < len(self.widths) else ""
             shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>' if header else ""
-            runs = self.inline(c.strip(), bold=header, color="FFFFFF" if header else None)
-            tcs.append("<w:tc><w:tcPr>%s%s</w:tcPr>%s</w:tc>" % (tcw, shade, self.para(runs, style="TableText")))
+            if self.labels and k == 0:
+                shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>'
+                tcs.append("<w:tc><w:tcPr>%s%s</w:tcPr>%s</w:tc>" % (tcw, shade, self.para(self.inline(c.strip(), bold=True), style="TableText")))
+                continue
+            tcs.append("<w:tc><w:tcPr>%s%s</w:tcPr>%s</w:tc>" % (tcw, shade, self.cell(c.strip(), header)))
         return "<w:tr>%s%s</w:tr>" % (trpr, "".join(tcs))
+
+    # A cell that is one list section of bullet items, "{{#xs}}• {{.}} {{/xs}}" (a bullet list in the
+    # Markdown table, which has no block content), becomes one bullet paragraph per item.
+    # Section tags of the row's own loop may lead or trail it (they stay in the first / last paragraph).
+    CELL_LIST = re.compile(r"^((?:\{\{[#^][^}]+\}\})*)(\{\{#\s*([^}]+?)\s*\}\})• (.*?)\s*(\{\{/\s*\3\s*\}\})((?:\{\{/[^}]+\}\})*)$")
+
+    def cell(self, text, header):
+        m = None if header else self.CELL_LIST.match(text)
+        if m:
+            paras = self.section_para(m.group(1) + m.group(2)).replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>', 1)
+            paras += self.para(self.inline(m.group(4)), style="TableList", num=0, num_id=2)
+            paras += self.section_para(m.group(5) + m.group(6)).replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>', 1)
+            return paras
+        if not header:
+            # The Markdown cell's separators between fields (" · ") and between list items
+            # ("{{^@last}}; {{/@last}}") are line breaks in the DOCX cell: an e-mail address
+            # gets a line of its own instead of being broken mid-word.
+            text = text.replace(" · ", "\n").replace("{{^@last}}; {{/@last}}", "{{^@last}}\n{{/@last}}")
+        return self.para(self.inline(text, bold=header, color="FFFFFF" if header else None), style="TableText")
 
     def markdown_block(self, name):
         path = self.answer_path(name)
@@ -273,10 +306,15 @@ class Converter:
         out = []
         i = 0
         first_heading = True
+        page_break = False
         while i < len(lines):
             line = lines[i]
             s = line.rstrip()
             if not s:
+                i += 1
+                continue
+            if re.match(r"^\{\{!\s*page-break\s*\}\}$", s):
+                page_break = True  # the next heading starts a page (in DOCX; Markdown has no pages)
                 i += 1
                 continue
             if SECTION_LINE.match(s) and not (i + 1 < len(lines) and lines[i + 1].startswith("|") and self.in_table(lines, i)):
@@ -300,7 +338,8 @@ class Converter:
                 level = len(m.group(1))
                 style = "Title" if first_heading and level == 1 else "Heading%d" % level
                 first_heading = False
-                out.append(self.para(self.inline(m.group(2)), style=style, keep=True))
+                out.append(self.para(self.inline(m.group(2)), style=style, keep=True, page_break=page_break))
+                page_break = False
                 i += 1
                 continue
             m = re.match(r"^\{\{\{\s*([^}]+?)\s*\}\}\}$", s)
@@ -311,7 +350,9 @@ class Converter:
             m = re.match(r"^( *)- (.*)$", line)
             if m:
                 level = len(m.group(1)) // 2
-                out.append(self.para(self.inline(m.group(2)), style="ListParagraph", num=level))
+                # an item with nested items keeps with its first one
+                keep = re.match(r"^ {%d,}- " % (2 * level + 2), self.next_content(lines, i) or "") is not None
+                out.append(self.para(self.inline(m.group(2)), style="ListParagraph", num=level, keep=keep))
                 i += 1
                 continue
             # paragraph: join lines ending with a backslash (hard break)
@@ -321,9 +362,29 @@ class Converter:
                 text = text[:-1] + "\n" + lines[i].rstrip()
             runs = "".join(self.inline(part) + ("<w:r><w:br/></w:r>" if k < len(text.split("\n")) - 1 else "")
                            for k, part in enumerate(text.split("\n")))
-            out.append(self.para(runs))
+            out.append(self.para(runs, keep=self.leads_in(text, self.next_content(lines, i))))
             i += 1
         return "\n".join(out)
+
+    @staticmethod
+    def next_content(lines, i):
+        """The next line after i that prints something (not blank, not a section or comment tag)."""
+        for l in lines[i + 1:]:
+            t = l.rstrip()
+            if t and not SECTION_LINE.match(t) and not re.match(r"^\{\{!.*\}\}$", t):
+                return l
+        return None
+
+    @staticmethod
+    def leads_in(text, following):
+        """A paragraph that introduces what follows keeps with it (never stranded at a page foot):
+        one ending with a colon, a bold prompt, or one followed by a list, a table or an answer."""
+        if following is None:
+            return False
+        f = following.lstrip()
+        if f.startswith(("- ", "|", "{{{")) or re.match(r"^\*\*[^*]+\*\*$", text.strip()):
+            return True
+        return text.rstrip().rstrip("*").endswith(":")
 
     @staticmethod
     def in_table(lines, i):

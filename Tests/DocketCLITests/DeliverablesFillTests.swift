@@ -47,7 +47,8 @@ import Testing
         }
         if id == "pip-midyear-report" {
             #expect(libre.contains("Acute hospital"))
-            #expect(libre.contains("on October 27, 2023"))
+            #expect(libre.contains("Reviewed by MassHealth Health Equity Team."))
+            #expect(libre.contains("Appendix B: PIP Topic Guidance for ACOs"), "both appendices, as the form")
         }
     }
 

@@ -57,14 +57,30 @@ import Testing
         return Shipped.deliverable("pip-midyear-report").enrich(data, date: Shipped.date)["derived"]!
     }
 
-    @Test func pipAppendixFollowsEntityType() {
-        #expect(pipDerived()["appendices"]?.arrayValue?.map { $0["letter"] } == ["A"])
+    @Test func pipPrintsBothAppendicesUnlessTheDataChooses() {
+        #expect(pipDerived()["appendices"]?.arrayValue?.map { $0["letter"] } == ["A", "B"])
+        #expect(pipDerived()["appendixNote"] == "")
         let aco = pipDerived { $0.setTestValue("aco", key: "entity", "type") }
-        #expect(aco["appendices"]?.arrayValue?.map { $0["letter"] } == ["B"])
-        #expect(aco["appendices"]?[0]?["alternativeMeasures"]?.arrayValue?.count == 4)
+        #expect(aco["appendices"]?.arrayValue?.map { $0["letter"] } == ["A", "B"], "the entity type does not drop an appendix")
         #expect(pipDerived()["appendices"]?[0]?["alternativeMeasures"]?.arrayValue?.count == 7)
-        let both = pipDerived { $0.setTestValue(["appendices": ["A", "B"]], key: "options") }
-        #expect(both["appendices"]?.arrayValue?.map { $0["letter"] } == ["A", "B"])
+        #expect(pipDerived()["appendices"]?[1]?["alternativeMeasures"]?.arrayValue?.count == 4)
+        let onlyA = pipDerived { $0.setTestValue(["appendices": ["A"]], key: "options") }
+        #expect(onlyA["appendices"]?.arrayValue?.map { $0["letter"] } == ["A"])
+        #expect(onlyA["appendixNote"] == "This copy prints Appendix A (Acute Hospitals) only, as chosen in its data (options.appendices); the published form carries Appendix A (Acute Hospitals) and Appendix B (ACOs).")
+        let both = pipDerived { $0.setTestValue(["appendices": ["B", "A"]], key: "options") }
+        #expect(both["appendices"]?.arrayValue?.map { $0["letter"] } == ["A", "B"], "in the form's order")
+        #expect(both["appendixNote"] == "")
+    }
+
+    @Test func pipReviewDatedBeforeTheSubmissionIsNoted() {
+        #expect(pipDerived()["reviewDateNote"] == "", "the example's review has no date")
+        let early = pipDerived { $0.setTestValue("2023-09-01", key: "review", "date") }
+        #expect(early["reviewDateNote"] == "the review is dated September 1, 2023, before this submission (September 29, 2023).")
+        let later = pipDerived { $0.setTestValue("2023-10-27", key: "review", "date") }
+        #expect(later["reviewDateNote"] == "")
+        var data = Shipped.example("pip-midyear-report")
+        data.setTestValue("2023-09-01", key: "review", "date")
+        #expect(Shipped.markdown("pip-midyear-report", data: data).output.contains("*Added by Docket: the review is dated September 1, 2023, before this submission (September 29, 2023).*"))
     }
 
     @Test func pipResubmissionIsDerivedFromTheReview() {
@@ -94,16 +110,13 @@ import Testing
 
     // MARK: HQE
 
-    @Test(arguments: [("ACPP", "ACPP", "ACPPs"), ("PCACO", "PCACO", "PCACOs"), ("MCO", "MCO", "MCOs")])
-    func hqeOrgWordingFollowsContractType(type: String, org: String, plural: String) {
+    @Test(arguments: [("ACPP", "Accountable Care Partnership Plan (ACPP)"), ("PCACO", "Primary Care ACO (PCACO)"), ("MCO", "Managed Care Organization (MCO)")])
+    func hqeContractTypeIsALabelNotARewrite(type: String, label: String) {
         var data = Shipped.example("hqe-strategic-plan")
         data.setTestValue(.string(type), key: "entity", "contractType")
         let d = Shipped.deliverable("hqe-strategic-plan").enrich(data, date: Shipped.date)["derived"]!
-        #expect(d["org"] == .string(org))
-        #expect(d["orgPlural"] == .string(plural))
-        let md = Shipped.markdown("hqe-strategic-plan", data: data).output
-        #expect(md.contains("## Section 1. \(org) Information"))
-        #expect(md.contains("MassHealth encourages \(plural) to consider"))
+        #expect(d["contractTypeLabel"] == .string(label))
+        #expect(d["org"] == nil, "nothing to put where the form says ACO/MCO")
     }
 
     // MARK: IA
@@ -133,6 +146,15 @@ import Testing
         #expect(worse["focusAreas"]?[0]?["findingSentence"] ==
                 "The IA finds that CCP is On track with no recommendations in the Organizational Structure and Engagement focus area.")
         #expect(worse["areasWithoutRecommendations"]?.arrayValue?.count == 3)
+    }
+
+    /// The report's own Results sentence (the seed's "CCP has an On track …", l.336) is printed as
+    /// written; one that no longer names the area's rating gives way to the standard sentence.
+    @Test func iaReportsOwnFindingSentenceIsKeptWhileItAgreesWithTheRating() {
+        #expect(iaDerived()["focusAreas"]?[4]?["findingSentence"] ==
+                "The IA finds that CCP has an On track with limited recommendations in the Care Model focus area.")
+        let none = iaDerived { $0.setTestValue(nil, key: "focusAreas", "4", "findingSentence") }
+        #expect(none["focusAreas"]?[4]?["findingSentence"] == "The IA finds that CCP is On track with limited recommendations in the Care Model focus area.")
     }
 
     @Test func iaAreasFollowTheFrameworkOrderNotTheDataOrder() {

@@ -58,13 +58,42 @@ import Testing
                       "Resubmission required (Mid-Year Planning for PIP 1: Partially Met)."] {
             #expect(out.contains(value), "missing \(value)")
         }
-        #expect(!out.contains("Appendix B"))
     }
 
-    @Test func pipForAnACOPrintsAppendixBWithItsLists() {
+    /// The published form carries Appendix A and Appendix B ("Appendix A and/or B", R000-13): a
+    /// hospital's copy prints both, in the form's order, and says nothing about a selection.
+    @Test func pipPrintsBothAppendicesAsTheFormDoes() {
+        let out = MarkdownReader.unescape(Shipped.markdown("pip-midyear-report").output)
+        let a = out.range(of: "## Appendix A: PIP Topic Guidance for Acute Hospitals")
+        let b = out.range(of: "## Appendix B: PIP Topic Guidance for ACOs")
+        #expect(a != nil && b != nil)
+        if let a, let b { #expect(a.lowerBound < b.lowerBound) }
+        #expect(out.contains("Avoidance of Antibiotic Treatment"), "Appendix A's list")
+        #expect(out.contains("  - Prenatal and Postpartum Care"), "Appendix B's list")
+        #expect(!out.contains("This copy prints"))
+    }
+
+    /// What Docket adds to the PIP form is marked as Docket's; the form's tables keep their own rows.
+    @Test func pipMarksDocketsAdditionsAndKeepsTheFormsTables() {
+        let r = Shipped.markdown("pip-midyear-report")
+        let out = MarkdownReader.unescape(r.output)
+        #expect(out.contains("*Added by Docket (not part of the published form): the details of this submission.*"))
+        #expect(out.contains("*Added by Docket (not part of the published form):* **Review outcome:**"))
+        #expect(!out.contains("| Key Contact |"), "no header row the form's table lacks")
+        let contacts = MarkdownReader.tableRows(MarkdownReader(r.output).section("Key Contacts Updates:"))
+        #expect(contacts.map { $0[0] } == ["Clinical Lead and Email/Contact Information", "Project Manager and Email/Contact Information",
+                                            "Other Supporting Personnel, Role for PIPs, and Email/Contact Information"],
+                "the form's role labels (the first is the Markdown header row)")
+        #expect(out.contains("| Executive Sponsor and Email/Contact Information | Dr. Elena Marquez-Whitfield · emarquez@mbrh.example.org · 978-555-0142 |"))
+        let rubric = MarkdownReader.tableRows(MarkdownReader(r.output).section("Rubric"))
+        #expect(rubric.map { $0[0] } == ["", ""], "the form's Domain cells are empty")
+    }
+
+    @Test func pipWithOneAppendixChosenSaysSo() {
         var data = Shipped.example("pip-midyear-report")
         data.setTestValue("aco", key: "entity", "type")
         data.setTestValue(nil, key: "review")
+        data.setTestValue(["appendices": ["B"]], key: "options")
         let r = Shipped.markdown("pip-midyear-report", data: data)
         #expect(!r.hasErrors, "\(r.diagnostics.map(\.message))")
         let out = MarkdownReader.unescape(r.output)
@@ -73,6 +102,7 @@ import Testing
         #expect(!out.contains("Avoidance of Antibiotic Treatment"))
         #expect(!out.contains("Guidance for acute specialty hospitals"))
         #expect(!out.contains("Appendix A:"))
+        #expect(out.contains("*Added by Docket: This copy prints Appendix B (ACOs) only, as chosen in its data (options.appendices); the published form carries Appendix A (Acute Hospitals) and Appendix B (ACOs).*"))
         #expect(!out.contains("Review outcome"))
         let rubric = MarkdownReader.tableRows(MarkdownReader(r.output).section("Rubric"))
         #expect(rubric.map { $0[3] } == ["", ""], "unreviewed rubric leaves the rating cells blank")
@@ -90,11 +120,44 @@ import Testing
 
     @Test func hqeExampleValuesAppear() {
         let out = MarkdownReader.unescape(Shipped.markdown("hqe-strategic-plan").output)
-        for value in ["## Section 1. ACPP Information", "Jordan Ellery", "jellery@pvhpp.example.org",
+        for value in ["## Section 1. ACO/MCO Information", "Name: Jordan Ellery", "Email: jellery@pvhpp.example.org",
                       "☒ Yes. Please provide the public statement", "☐ No", "Goal 3: Expand language-concordant care",
-                      "MassHealth encourages ACPPs to consider", "Home blood pressure monitor benefit"] {
+                      "MassHealth encourages ACOs/MCOs to consider", "Home blood pressure monitor benefit",
+                      "| Contract type | Accountable Care Partnership Plan (ACPP) |"] {
             #expect(out.contains(value), "missing \(value)")
         }
-        #expect(!out.contains("ACO/MCO"))
+    }
+
+    /// The HQE template's fixed text is printed as published whatever the contract type: "ACO/MCO"
+    /// is never rewritten (fifteen places, headings included); the contract type is in the
+    /// submission details Docket adds.
+    @Test(arguments: ["ACPP", "PCACO", "MCO"])
+    func hqeFixedTextIsTheTemplatesWhateverTheContractType(type: String) {
+        var data = Shipped.example("hqe-strategic-plan")
+        data.setTestValue(.string(type), key: "entity", "contractType")
+        let out = MarkdownReader.unescape(Shipped.markdown("hqe-strategic-plan", data: data).output)
+        let seed = Shipped.seed("health-quality-equity-strategic-plan-template.txt").joined(separator: "\n")
+        func count(_ s: String, _ word: String) -> Int { s.components(separatedBy: word).count - 1 }
+        #expect(count(out, "ACO/MCO") == count(seed, "ACO/MCO"))
+        #expect(count(out, "ACOs/MCOs") == count(seed, "ACOs/MCOs"))
+        for heading in ["## Section 1. ACO/MCO Information", "## Section 2. ACO/MCO Commitment to Equity"] {
+            #expect(out.contains(heading))
+        }
+        #expect(!out.contains("Section 1. \(type) Information"))
+        #expect(out.contains("| Contract type | "), "the contract type is in Docket's submission details")
+        #expect(out.contains("*Added by Docket (not part of the published template): the details of this submission.*"))
+        // The form's "i. … ii. … iii." lines are lines, not bullets (no "• i.").
+        #expect(out.contains("\ni. Strengths, weaknesses, opportunities, and threats to achieving the goal\\\n"))
+        #expect(!out.contains("- i. Strengths"))
+    }
+
+    /// The IA report's own slips are kept as written and shown with an editor's note.
+    @Test func iaSourceSlipsAreKeptWithEditorsNotes() {
+        let out = MarkdownReader.unescape(Shipped.markdown("ia-midpoint-assessment").output)
+        #expect(out.contains("organized into a framework of six focus areas *[Docket: so in the source; the framework lists five]*"))
+        #expect(out.contains("| CP | Accountable Care Organization [Docket: so in the source; the acronym meant is ACO] |"))
+        #expect(out.contains("The IA finds that CCP has an On track with limited recommendations in the Care Model focus area."))
+        #expect(out.contains("*Added by Docket: the header row of this table.*"))
+        #expect(out.contains("*Added by Docket (not part of the source report): the title above and this line.*"))
     }
 }
