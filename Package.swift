@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C libraries: one system-library target each; exactly one Swift file touches each.
@@ -64,10 +66,19 @@ let package = Package(
         .target(name: "DocketValidation", dependencies: [
             "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
         ]),
+        // The web workspace (`docket serve`): pages, sessions, roles, over the same pipelines.
+        .target(name: "DocketWorkspace", dependencies: [
+            "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
+            "DocketFill", "DocketValidation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Command line: a thin front end over the libraries, one subcommand per file.
         .target(name: "DocketCLI", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
-            "DocketFill", "DocketValidation",
+            "DocketFill", "DocketValidation", "DocketWorkspace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docket", dependencies: ["DocketCLI"]),
@@ -87,6 +98,9 @@ let package = Package(
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
         .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketWorkspaceTests", dependencies: [
+            "DocketWorkspace", "DocketTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "DocketCLITests", dependencies: [
             "DocketCLI", "DocketTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

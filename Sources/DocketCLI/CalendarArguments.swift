@@ -29,14 +29,6 @@ enum CalendarArguments {
         return out
     }
 
-    static func load(_ path: String) -> Result<Schedule, DiagnosticList> {
-        do { return .success(try Schedule.load(from: URL(fileURLWithPath: path))) } catch { return .failure(error) }
-    }
-
-    static func events(_ schedule: Schedule, _ query: CalendarQuery) -> Result<[CalendarEvent], DiagnosticList> {
-        do { return .success(try schedule.events(options: query)) } catch { return .failure(error) }
-    }
-
     /// UID → DTSTART/SEQUENCE of a prior publication, or nothing when there is none.
     static func priorPublication(_ path: String?) -> [String: ICSReader.PriorEvent] {
         guard let path, let data = FileManager.default.contents(atPath: path) else { return [:] }

@@ -85,10 +85,7 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let path = try schedule ?? RunContext.environment().schedulePath
         let loaded: Schedule
-        switch CalendarArguments.load(path) {
-        case .success(let s): loaded = s
-        case .failure(let list): throw report(list.diagnostics, status: .invalid)
-        }
+        do { loaded = try Schedule.load(from: URL(fileURLWithPath: path)) } catch { throw report(error.diagnostics, status: .invalid) }
         let query = try makeQuery()
         if listChoices {
             let text = format == .json ? JSONWriter.string(ChoiceList.json(loaded, chosen: query.choices), pretty: true) + "\n"
@@ -96,10 +93,7 @@ struct CalendarCommand: ParsableCommand {
             return try emit(text)
         }
         let events: [CalendarEvent]
-        switch CalendarArguments.events(loaded, query) {
-        case .success(let e): events = e
-        case .failure(let list): throw report(list.diagnostics, status: .usage)
-        }
+        do { events = try loaded.events(options: query) } catch { throw report(error.diagnostics, status: .usage) }
         try emit(render(events, loaded, query))
     }
 

@@ -55,15 +55,7 @@ struct TrackEntityListCommand: ParsableCommand {
     func run() throws {
         try TrackRunner.run(json: format == .json) {
             let list = try options.open().entities()
-            if format == .json {
-                TrackRunner.emit(JSONWriter.string(.array(list.map(EntityJSON.json)), pretty: true) + "\n")
-                return
-            }
-            if list.isEmpty { TrackRunner.emit("no entities yet; add one with `docket track entity add`\n") }
-            for e in list {
-                let partners = e.partners.isEmpty ? (e.partnerExempt ? "partner-exempt" : "-") : e.partners.joined(separator: ",")
-                TrackRunner.emit("\(e.abbreviation.padding(toLength: 10, withPad: " ", startingAt: 0)) \(e.type.padding(toLength: 9, withPad: " ", startingAt: 0)) \(partners.padding(toLength: 14, withPad: " ", startingAt: 0)) \(e.name)\n")
-            }
+            TrackRunner.emit(format == .json ? JSONWriter.string(.array(list.map(EntityFormat.json)), pretty: true) + "\n" : EntityFormat.list(list))
         }
     }
 }
@@ -80,39 +72,8 @@ struct TrackEntityShowCommand: ParsableCommand {
             let tracker = try options.open()
             let e = try tracker.entity(abbreviation)
             let instances = try tracker.instances().filter { $0.entity == e.abbreviation }
-            if format == .json {
-                var o = EntityJSON.json(e).objectValue ?? [:]
-                o["instances"] = .array(instances.map { .object(["id": .int(Int($0.id)), "key": .string($0.key),
-                                                                 "status": .string($0.status.rawValue),
-                                                                 "due": $0.due.map(JSONValue.string) ?? .null]) })
-                TrackRunner.emit(JSONWriter.string(.object(o), pretty: true) + "\n")
-                return
-            }
-            var out = "\(e.abbreviation): \(e.name)\n  type: \(e.type)"
-            if !e.alsoTypes.isEmpty { out += " (also receives \(e.alsoTypes.joined(separator: ", ")) events)" }
-            out += "\n  obstetric: \(e.obstetric ? "yes" : "no")\n"
-            out += "  partners: \(e.partners.isEmpty ? "none" : e.partners.joined(separator: ", "))\(e.partnerExempt ? " (partner-exempt)" : "")\n"
-            for c in e.contacts {
-                out += "  contact: \(c.name)\(c.email.map { " <\($0)>" } ?? "")\(c.role.map { " (\($0))" } ?? "")\n"
-            }
-            out += "  instances: \(instances.count)\n"
-            for i in instances { out += "    #\(i.id) \(i.eventID)  \(i.due ?? "pending")  \(i.status.rawValue)\n" }
-            TrackRunner.emit(out)
+            TrackRunner.emit(format == .json ? JSONWriter.string(EntityFormat.json(e, instances: instances), pretty: true) + "\n"
+                                             : EntityFormat.show(e, instances: instances))
         }
-    }
-}
-
-/// JSON form of an entity.
-enum EntityJSON {
-    static func json(_ e: Entity) -> JSONValue {
-        .object([
-            "abbreviation": .string(e.abbreviation), "name": .string(e.name), "type": .string(e.type),
-            "alsoTypes": .array(e.alsoTypes.map(JSONValue.string)), "obstetric": .bool(e.obstetric),
-            "partnerExempt": .bool(e.partnerExempt), "partners": .array(e.partners.map(JSONValue.string)),
-            "contacts": .array(e.contacts.map { c in
-                .object(["name": .string(c.name), "email": c.email.map(JSONValue.string) ?? .null,
-                         "role": c.role.map(JSONValue.string) ?? .null])
-            }),
-        ])
     }
 }

@@ -14,39 +14,7 @@ struct TrackHistoryCommand: ParsableCommand {
     func run() throws {
         try TrackRunner.run(json: format == .json) {
             let h = try options.open().history(instance)
-            if format == .json {
-                TrackRunner.emit(JSONWriter.string(json(h), pretty: true) + "\n")
-                return
-            }
-            let i = h.instance
-            var out = "#\(i.id) \(i.key): \(i.title)\n  due \(i.due ?? "pending") (\(i.dueStatus); \(i.source)), status \(i.status.rawValue)\n"
-            for e in h.events {
-                out += "  \(e.at)  \(e.by)  \(e.from?.rawValue ?? "-") → \(e.to.rawValue)"
-                if let note = e.note { out += "  \(note)" }
-                if let file = e.file { out += "  [\(file) sha256:\(e.sha256 ?? "?")]" }
-                out += "\n"
-            }
-            for r in h.reviews {
-                out += "  review \(r.at) by \(r.by)\(r.resubmitBy.map { ", resubmit by \($0)" } ?? "")\(r.comment.map { ": \($0)" } ?? "")\n"
-                for c in r.criteria { out += "    \(c.criterion): \(c.rating.rawValue)\(c.comment.map { " (\($0))" } ?? "")\n" }
-            }
-            TrackRunner.emit(out)
+            TrackRunner.emit(format == .json ? JSONWriter.string(HistoryFormat.json(h), pretty: true) + "\n" : HistoryFormat.text(h))
         }
-    }
-
-    func json(_ h: (instance: Instance, events: [HistoryEvent], reviews: [Review])) -> JSONValue {
-        func opt(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-        let events: [JSONValue] = h.events.map { e in
-            .object(["id": .int(Int(e.id)), "at": .string(e.at), "by": .string(e.by), "from": opt(e.from?.rawValue),
-                     "to": .string(e.to.rawValue), "note": opt(e.note), "file": opt(e.file), "sha256": opt(e.sha256)])
-        }
-        let reviews: [JSONValue] = h.reviews.map { r in
-            .object(["at": .string(r.at), "by": .string(r.by), "comment": opt(r.comment), "resubmitBy": opt(r.resubmitBy),
-                     "criteria": .array(r.criteria.map { c in
-                         .object(["criterion": .string(c.criterion), "rating": .string(c.rating.rawValue), "comment": opt(c.comment)])
-                     })])
-        }
-        return .object(["instance": .string(h.instance.key), "id": .int(Int(h.instance.id)),
-                        "status": .string(h.instance.status.rawValue), "events": .array(events), "reviews": .array(reviews)])
     }
 }

@@ -28,12 +28,7 @@ struct TrackSyncCommand: ParsableCommand {
     func run() throws {
         try TrackRunner.run {
             let provider = try TrackScheduleSource.provider(events: events, schedule: schedule, choices: choices)
-            let report = try options.open().sync(from: provider, from: from, to: to, entity: entity)
-            var out = "sync: \(report.created.count) created, \(report.updated.count) updated, \(report.unchanged) unchanged\n"
-            for k in report.created { out += "  + \(k)\n" }
-            for k in report.updated { out += "  ~ \(k)\n" }
-            for k in report.stale { out += "  ? \(k): no longer in the calendar; left as it is\n" }
-            TrackRunner.emit(out)
+            TrackRunner.emit(try options.open().sync(from: provider, from: from, to: to, entity: entity).text)
         }
     }
 }

@@ -23,6 +23,8 @@ public struct DocketEnvironment: Sendable {
     public var schedulePath: String
     /// The tracker database file.
     public var databasePath: String
+    /// Where a server keeps its databases and files (`$XDG_DATA_HOME/docket`).
+    public var dataDirectory: String
     /// Who is acting, for the tracker's history.
     public var user: String
     /// Seconds to wait for a busy database.
@@ -35,6 +37,7 @@ public struct DocketEnvironment: Sendable {
         self.today = today
         self.schedulePath = schedulePath
         self.databasePath = databasePath
+        self.dataDirectory = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
         self.user = user
         self.busyTimeout = busyTimeout
     }
@@ -67,10 +70,11 @@ public struct DocketEnvironment: Sendable {
             ?? (root ?? URL(fileURLWithPath: currentDirectory)).appendingPathComponent(scheduleRelativePath).path
         let base = value("XDG_DATA_HOME") ?? ((value("HOME") ?? NSHomeDirectory()) + "/.local/share")
         let db = value("DOCKET_DB") ?? base + "/docket/tracker.sqlite"
-        let user = value("DOCKET_USER") ?? value("USER") ?? "unknown"
-        let timeout = value("DOCKET_BUSY_TIMEOUT").flatMap(Double.init) ?? 5
-        return DocketEnvironment(projectRoot: root, now: now, today: today, schedulePath: schedule,
-                                 databasePath: db, user: user, busyTimeout: timeout)
+        var env = DocketEnvironment(projectRoot: root, now: now, today: today, schedulePath: schedule, databasePath: db,
+                                    user: value("DOCKET_USER") ?? value("USER") ?? "unknown",
+                                    busyTimeout: value("DOCKET_BUSY_TIMEOUT").flatMap(Double.init) ?? 5)
+        env.dataDirectory = base + "/docket"
+        return env
     }
 
     /// `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM:SSZ`, with the date it names.

@@ -37,6 +37,15 @@ public struct StaticSchedule: ScheduleProvider, Sendable {
 
 /// What `sync` did.
 public struct SyncReport: Sendable, Hashable {
+    /// One summary line, then `+ created`, `~ updated`, `? stale` lines.
+    public var text: String {
+        var out = "sync: \(created.count) created, \(updated.count) updated, \(unchanged) unchanged\n"
+        for k in created { out += "  + \(k)\n" }
+        for k in updated { out += "  ~ \(k)\n" }
+        for k in stale { out += "  ? \(k): no longer in the calendar; left as it is\n" }
+        return out
+    }
+
     /// Keys (`ENTITY/EVENT-ID`) of new instances.
     public var created: [String] = []
     /// Keys whose due date, certainty or title changed (e.g. a trigger resolved a pending date).

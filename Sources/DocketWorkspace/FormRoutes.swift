@@ -1,0 +1,107 @@
+import DocketCore
+import DocketDeliverables
+import DocketFill
+import DocketTracker
+import Foundation
+import Hummingbird
+
+/// The form editor of an instance's deliverable: generated from its schema; Save draft (a
+/// numbered version), Check (the CLI's schema + named-rule messages, an error summary linking to
+/// each field), Preview (HTML), Download (.docx, .md) named by the OnBase convention.
+struct FormRoutes {
+    let workspace: Workspace
+    let instances: InstanceRoutes
+
+    func form(for deliverable: Deliverable) throws -> SchemaForm {
+        SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
+    }
+
+    func show(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+        let (user, i, tracker): (WorkspaceUser, Instance, Tracker)
+        switch try instances.load(context) {
+        case .refused(let r): return r
+        case .granted(let u, let inst, let t): (user, i, tracker) = (u, inst, t)
+        }
+        guard let deliverable = workspace.deliverable(for: i) else { return Reply.notFound(context) }
+        let entity = try tracker.entities().first { $0.abbreviation == i.entity }
+        let (data, version) = try workspace.currentData(i, entity: entity)
+        return render(i, deliverable, data: data, version: version, problems: [], notice: nil, editable: workspace.canEdit(user, i), context)
+    }
+
+    func render(_ i: Instance, _ deliverable: Deliverable, data: JSONValue, version: DraftVersion?, problems: [Diagnostic],
+                notice: String?, editable: Bool, _ context: WorkspaceContext, status: HTTPResponse.Status = .ok) -> Response {
+        let form: SchemaForm
+        do { form = try self.form(for: deliverable) } catch { return Reply.badRequest(context, "The deliverable's schema cannot be read.") }
+        var byField: [String: [String]] = [:]
+        for d in problems where d.isError { byField[fieldPointer(d), default: []].append(d.message) }
+        let summary = HTML.errorSummary(problems.filter(\.isError).map { ($0.message, fieldPointer($0)) })
+        let warnings = problems.filter { $0.severity == .warning }
+        let warningList = warnings.isEmpty ? "" : "<div class=\"notice\"><h2>Worth a look</h2><ul>" + warnings.map { "<li>\(HTML.esc($0.message))</li>" }.joined() + "</ul></div>"
+        let saved = version.map { "<p>Version \($0.version), saved \(HTML.esc($0.created)) by \(HTML.esc($0.author)).</p>" } ?? "<p>Not saved yet.</p>"
+        let buttons = editable
+            ? "<button type=\"submit\" name=\"_action\" value=\"save\">Save draft</button><button type=\"submit\" name=\"_action\" value=\"check\">Check</button>"
+            : ""
+        let body = """
+            \(summary)\(notice.map { "<p class=\"notice\" role=\"status\">\(HTML.esc($0))</p>" } ?? "")\(warningList)
+            <p><a href="/instances/\(i.id)">Back to the deliverable</a></p>\(saved)
+            <form method="post" action="/instances/\(i.id)/form" novalidate>\(Reply.csrf(context))
+            \(form.render(data, errors: byField))
+            <div class="actions">\(buttons)<button type="submit" class="secondary" name="_action" value="preview">Preview</button>
+            <button type="submit" class="secondary" name="_action" value="download-docx">Download .docx</button>
+            <button type="submit" class="secondary" name="_action" value="download-md">Download .md</button></div></form>
+            """
+        return Reply.page("\(deliverable.title): \(i.entity)", context, body, status: status)
+    }
+
+    /// The field a diagnostic belongs beside: the missing property's, else its pointer.
+    func fieldPointer(_ d: Diagnostic) -> String {
+        let at = d.instanceLocation ?? ""
+        return d.property.map { JSONPointer.appending(at, $0) } ?? at
+    }
+
+    func post(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+        let (user, i, tracker): (WorkspaceUser, Instance, Tracker)
+        switch try instances.load(context) {
+        case .refused(let r): return r
+        case .granted(let u, let inst, let t): (user, i, tracker) = (u, inst, t)
+        }
+        guard let deliverable = workspace.deliverable(for: i) else { return Reply.notFound(context) }
+        let fields = try await FormBody.fields(request, context: context)
+        guard Reply.csrfOK(fields.value("_csrf"), context) else { return Reply.forbidden(context, "The form has expired: reload the page and try again.") }
+        let action = fields.value("_action") ?? "save"
+        let entity = try tracker.entities().first { $0.abbreviation == i.entity }
+        let (base, version) = try workspace.currentData(i, entity: entity)
+        let data = try form(for: deliverable).read(fields, base: base)
+        let editable = workspace.canEdit(user, i)
+        let loaded = LoadedData(value: data, path: "form")
+        let date = workspace.today.description
+        switch action {
+        case "save", "check":
+            guard editable else { return Reply.forbidden(context, "Only the entity's preparers change this form.") }
+            let saved = try workspace.store.saveDraft(instanceID: i.id, author: user.name, created: ISO8601DateFormatter().string(from: Date()),
+                                                      data: JSONWriter.string(data))
+            if action == "save" {
+                return render(i, deliverable, data: data, version: saved, problems: [], notice: "Saved as version \(saved.version).", editable: editable, context)
+            }
+            let problems = DeliverableTarget(deliverable: deliverable).check(loaded, catalog: workspace.catalog)
+            let clean = !problems.contains(where: \.isError)
+            return render(i, deliverable, data: data, version: saved, problems: problems,
+                          notice: clean ? "No problems found: the deliverable is ready to download." : nil, editable: editable, context,
+                          status: clean ? .ok : .unprocessableContent)
+        case "preview", "download-docx", "download-md":
+            let kind: OutputKind = action == "download-docx" ? .docx : action == "download-md" ? .md : .html
+            let pipeline = try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: workspace.catalog)
+            let result = pipeline.fill(FillRequest(input: .data(loaded), format: kind, date: date))
+            guard let bytes = result.bytes, let name = result.fileName else {
+                return render(i, deliverable, data: data, version: version, problems: result.diagnostics, notice: nil, editable: editable, context,
+                              status: .unprocessableContent)
+            }
+            if kind == .html { return Reply.html(String(decoding: bytes, as: UTF8.self)) }
+            let type = kind == .docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8"
+            return Reply.file([UInt8](bytes), name: name, type: type)
+        default:
+            guard editable else { return Reply.forbidden(context, "Only the entity's preparers change this form.") }
+            return render(i, deliverable, data: data, version: version, problems: [], notice: nil, editable: editable, context)
+        }
+    }
+}

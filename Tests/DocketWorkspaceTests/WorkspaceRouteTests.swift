@@ -1,0 +1,196 @@
+import DocketTestSupport
+import DocketWorkspace
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every page and action in process (HummingbirdTesting's router client).
+@Suite struct WorkspaceRouteTests {
+    @Test func healthAndSignIn() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            #expect(try await b.get("/healthz").text == "ok")
+            let anonymous = try await b.get("/")
+            #expect(anonymous.status == .seeOther)
+            #expect(anonymous.headers[.location] == "/login")
+            #expect(try await b.signIn("pat", password: "wrong").status == .unauthorized)
+            let ok = try await b.signIn("pat")
+            #expect(ok.status == .seeOther)
+            let cookie = try #require(ok.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "\(cookie)")
+            let board = try await b.get("/")
+            #expect(board.status == .ok)
+            #expect(board.text.contains("PIP 1 Mid-year Planning Report"), "the preparer sees MBRH's PIP instances")
+            #expect(!board.text.contains(">OTHR<"), "and not another entity's")
+            let csrf = try await b.csrf()
+            #expect(try await b.post("/logout", [("_csrf", csrf)]).status == .seeOther)
+            #expect(try await b.get("/").status == .seeOther, "signed out")
+        }
+    }
+
+    @Test func failedSignInsAreThrottled() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            for _ in 0..<5 { try await b.signIn("vic", password: "nope") }
+            #expect(try await b.signIn("vic").status == .tooManyRequests)
+        }
+    }
+
+    /// Every route × role: the status each role gets.
+    @Test func authorisationMatrix() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        let partner = try f.instance("NSCC/pip.aco.pip1.midyear-planning")
+        let other = try f.instance("OTHR/pip.hospital.pip1.midyear-planning")
+        let hqe = try f.instance("NSCC/hqe.strategic-plan.2023")
+        let expected: [(String, [String: HTTPResponse.Status])] = [
+            ("/", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+            ("/admin", ["ada": .ok, "pat": .forbidden, "rita": .forbidden, "vic": .forbidden]),
+            ("/instances/\(own)", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+            ("/instances/\(partner)", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+            ("/instances/\(hqe)", ["ada": .ok, "pat": .forbidden, "rita": .ok, "vic": .ok]),
+            ("/instances/\(other)", ["ada": .ok, "pat": .forbidden, "rita": .ok, "vic": .ok]),
+            ("/instances/\(own)/form", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+            ("/instances/\(other)/form", ["ada": .ok, "pat": .forbidden, "rita": .ok, "vic": .ok]),
+            ("/instances/999999", ["ada": .notFound, "pat": .notFound, "rita": .notFound, "vic": .notFound]),
+            ("/check", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+            ("/calendar", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+            ("/board.csv", ["ada": .ok, "pat": .ok, "rita": .ok, "vic": .ok]),
+        ]
+        try await f.app.test(.router) { client in
+            for name in ["ada", "pat", "rita", "vic"] {
+                var b = Browser(client)
+                try await b.signIn(name)
+                for (uri, codes) in expected {
+                    let status = try await b.get(uri).status
+                    #expect(status == codes[name], "\(name) GET \(uri): \(status)")
+                }
+                // Changing an instance: the entity's preparer and admins only.
+                let csrf = try await b.csrf()
+                let change = try await b.post("/instances/\(own)/status", [("_csrf", csrf), ("status", "drafting")])
+                let allowed = name == "ada" || name == "pat"
+                #expect(change.status == (allowed ? .seeOther : .forbidden), "\(name) POST status: \(change.status)")
+                if allowed {  // back, for the next role
+                    _ = try await b.post("/instances/\(own)/status", [("_csrf", csrf), ("status", "filled")])
+                }
+            }
+        }
+    }
+
+    @Test func everyChangeNeedsTheSessionsCSRFToken() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("ada")
+            #expect(try await b.post("/instances/\(own)/status", [("status", "drafting")]).status == .forbidden)
+            #expect(try await b.post("/instances/\(own)/status", [("_csrf", "forged"), ("status", "drafting")]).status == .forbidden)
+            #expect(try await b.post("/admin/users", [("name", "eve"), ("role", "admin"), ("password", "12345678")]).status == .forbidden)
+            #expect(try await b.post("/logout", []).status == .forbidden)
+        }
+    }
+
+    @Test func formSavesChecksAndDownloads() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let page = try await b.get("/instances/\(own)/form")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("name=\"/entity/name\""), "fields named by JSON Pointer")
+            #expect(page.text.contains("value=\"Merrimack Bay Regional Hospital\""), "pre-filled from the entity")
+            let csrf = try await b.csrf("/instances/\(own)/form")
+            let base: [(String, String)] = [
+                ("_csrf", csrf), ("/entity/name", "Merrimack Bay Regional Hospital"), ("/entity/abbreviation", "MBRH"),
+                ("/entity/type", "acute-hospital"), ("/contacts/executiveSponsor/name", "Dr. Elena Marquez"),
+                ("/midYearPlanning/response", "We met **twice** with our ACO partner to choose the Care Coordination domain and its follow-up measures."),
+            ]
+            let bad = try await b.post("/instances/\(own)/form", base + [("/contacts/executiveSponsor/email", "not-an-email"), ("_action", "check")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("There is a problem"))
+            #expect(bad.text.contains("href=\"#f-contacts-executiveSponsor-email\""), "the summary links to the field")
+            #expect(bad.text.contains("id=\"f-contacts-executiveSponsor-email\""))
+            let saved = try await b.post("/instances/\(own)/form", base + [("/contacts/executiveSponsor/email", "emarquez@mbrh.example.org"), ("_action", "save")])
+            #expect(saved.text.contains("Saved as version 2"), "check saved version 1, save version 2")
+            let docx = try await b.post("/instances/\(own)/form", base + [("/contacts/executiveSponsor/email", "emarquez@mbrh.example.org"), ("_action", "download-docx")])
+            #expect(docx.status == .ok, "\(docx.text.range(of: "There is a problem").map { String(docx.text[$0.lowerBound...].prefix(1500)) } ?? "")")
+            #expect(docx.headers[.contentDisposition] == "attachment; filename=\"MBRH_PIPMidYearReport_09202023.docx\"")
+            #expect(Array(docx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            // Add and remove an Other Supporting Personnel row, no JavaScript.
+            let added = try await b.post("/instances/\(own)/form", base + [("_array", "/contacts/other"), ("_action", "add:/contacts/other")])
+            #expect(added.text.contains("name=\"/contacts/other/0/name\""))
+        }
+    }
+
+    @Test func submitReviewAndTheFeed() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        try await f.app.test(.router) { client in
+            var pat = Browser(client)
+            try await pat.signIn("pat")
+            let csrf = try await pat.csrf()
+            for step in ["filled", "validated", "uploaded"] {
+                #expect(try await pat.post("/instances/\(own)/status", [("_csrf", csrf), ("status", step)]).status == .seeOther, "\(step)")
+            }
+            #expect(try await pat.get("/instances/\(own)").text.contains("click “submit”"), "the OnBase two-step reminder")
+            #expect(try await pat.get("/").text.contains("uploaded"))
+            _ = try await pat.post("/instances/\(own)/status", [("_csrf", csrf), ("status", "submitted")])
+            var rita = Browser(client)
+            try await rita.signIn("rita")
+            let rcsrf = try await rita.csrf()
+            let review = try await rita.post("/instances/\(own)/review", [("_csrf", rcsrf), ("criterion:key-contacts", "met"),
+                ("criterion:mid-year-narrative", "partially-met"), ("resubmitBy", "2023-11-15")])
+            #expect(review.status == .seeOther, "\(review.text.prefix(300))")
+            #expect(try await rita.get("/instances/\(own)").text.contains("resubmit by 2023-11-15"))
+            // The preparer's private feed shows the resubmission date; ETag → 304.
+            let made = try await pat.post("/calendar/feed", [("_csrf", csrf)]).text
+            let token = try #require(made.range(of: "/feeds/").map { String(made[$0.upperBound...].prefix { $0 != "." }) })
+            let anonymous = Browser(client)
+            let feed = try await anonymous.get("/feeds/\(token).ics")
+            #expect(feed.status == .ok)
+            #expect(feed.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(feed.text.contains("DTSTART;VALUE=DATE:20231115"), "\(feed.text.prefix(600))")
+            let etag = try #require(feed.headers[.eTag])
+            #expect(try await anonymous.get("/feeds/\(token).ics", [.ifNoneMatch: etag]).status == .notModified)
+            #expect(try await anonymous.get("/feeds/wrongtoken.ics").status == .notFound)
+        }
+    }
+
+    @Test func uploadsOverTheLimitAre413() async throws {
+        let f = try WorkspaceFixture(maxUpload: 1024)
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let big = try await client.execute(uri: "/check", method: .post,
+                headers: b.headers([.contentType: "multipart/form-data; boundary=x", .contentLength: "5000"]),
+                body: ByteBuffer(repeating: 65, count: 5000))
+            #expect(big.status == .contentTooLarge)
+        }
+    }
+
+    @Test func checkASubmissionUpload() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("vic")
+            let csrf = try await b.csrf("/check")
+            let data = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "abbreviation: MBRH", with: "abbreviation: MB-RH")
+            let body = "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../pip.yaml\"\r\nContent-Type: application/yaml\r\n\r\n"
+                + "deliverable: pip-midyear-report\n" + data + "\r\n--XyZ--\r\n"
+            let r = try await client.execute(uri: "/check", method: .post, headers: b.headers([.contentType: "multipart/form-data; boundary=XyZ"]),
+                                             body: ByteBuffer(string: body))
+            #expect(r.status == .unprocessableContent)
+            #expect(r.text.contains("pip.yaml: 1 error"), "\(r.text.suffix(1500))")
+            #expect(r.text.contains("letters and digits only"))
+            #expect(!r.text.contains("../"), "the user's path is not used")
+        }
+    }
+}
