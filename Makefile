@@ -7,7 +7,7 @@ DEBUG_BIN := .build/debug/docket
 PREFIX ?= /usr/local
 CONFIG ?= release
 
-.PHONY: demo test build release bench clean setup-build setup-test install
+.PHONY: demo test build release bench clean setup-build setup-test install serve
 
 setup-build:
 	@bash scripts/setup.sh build
@@ -27,6 +27,10 @@ demo: release
 test: setup-test
 	$(SWIFT) build --build-tests
 	PATH="$(CURDIR)/.venv/bin:$$PATH" DOCKET_BIN="$(CURDIR)/$(DEBUG_BIN)" $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# The web workspace on the shipped examples (http://127.0.0.1:8080/; PORT=… to change).
+serve: release
+	@bash scripts/serve.sh $(BIN)
 
 # Installs docket, its resource bundles and Templates/ + Schemas/ under $(PREFIX) (CONFIG=debug installs the debug build).
 install:

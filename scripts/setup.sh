@@ -13,6 +13,7 @@ want() { dpkg -s "$1" >/dev/null 2>&1 || need+=("$1"); }
 want libcmark-gfm-dev; want libcmark-gfm-extensions-dev; want libxml2-dev; want pkg-config; want libsqlite3-dev
 if [ "$level" != build ]; then
   want libreoffice-writer-nogui; want pandoc; want poppler-utils; want python3-venv; want fonts-dejavu-core; want time
+  want chromium; want chromium-driver
 fi
 if [ ${#need[@]} -gt 0 ]; then
   if dpkg -s libreoffice-writer >/dev/null 2>&1; then
@@ -30,7 +31,7 @@ if [ "$level" != build ]; then
   if [ ! -x .venv/bin/python ]; then
     $py -m venv .venv
   fi
-  pkgs=(icalendar vobject jsonschema python-docx holidays)
+  pkgs=(icalendar vobject jsonschema python-docx holidays selenium axe-selenium-python)
   [ "$level" = bench ] && pkgs+=(docxtpl jsonschema-rs)
   missing=()
   for p in "${pkgs[@]}"; do .venv/bin/pip show -q "$p" >/dev/null 2>&1 || missing+=("$p"); done

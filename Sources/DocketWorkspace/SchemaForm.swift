@@ -137,6 +137,16 @@ struct SchemaForm {
         return label + "<input type=\"\(inputType)\" \(nameAttr) value=\"\(HTML.esc(text))\">"
     }
 
+    /// Nothing a person entered: null, false, an empty list, or an object of such.
+    static func blank(_ v: JSONValue) -> Bool {
+        switch v {
+        case .null, .bool(false): return true
+        case .array(let a): return a.isEmpty
+        case .object(let o): return o.values.allSatisfy(blank)
+        default: return false
+        }
+    }
+
     static func text(_ v: JSONValue) -> String? {
         switch v {
         case .string(let s): return s
@@ -188,7 +198,8 @@ struct SchemaForm {
                     o[k] = .null  // a required answer left blank on purpose (e.g. an unchanged key contact, R000-09)
                 }
             }
-            return o.isEmpty && pointer != "" ? nil : .object(o)
+            // An optional section nobody filled in (only empty lists, unticked boxes, blanks) is left out.
+            return pointer != "" && o.values.allSatisfy(Self.blank) ? nil : .object(o)
         }
         if types.contains("array") {
             guard arrays.contains(pointer) else { return nil }
