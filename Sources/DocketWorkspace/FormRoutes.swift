@@ -12,9 +12,7 @@ struct FormRoutes {
     let workspace: Workspace
     let instances: InstanceRoutes
 
-    func form(for deliverable: Deliverable) throws -> SchemaForm {
-        SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
-    }
+    func form(for deliverable: Deliverable) throws -> SchemaForm { try workspace.forms.form(for: deliverable) }
 
     func show(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
         let (user, i, tracker): (WorkspaceUser, Instance, Tracker)

@@ -23,6 +23,7 @@ public struct Workspace: Sendable {
     public let secureCookies: Bool
     let throttle = LoginThrottle()
     let catalog = SchemaCatalog()
+    let forms = FormCache()
 
     public init(environment: DocketEnvironment, registry: DeliverableRegistry, trackerStore: any TrackerStore,
                 store: any WorkspaceStore, bcryptCost: UInt8 = 12, maxUpload: Int = 20 << 20, secureCookies: Bool = false) {
@@ -95,5 +96,18 @@ public struct Workspace: Sendable {
             data.setValue(.string(entity.abbreviation), atDotted: "entity.abbreviation")
         }
         return (data, nil)
+    }
+}
+
+/// Each deliverable's generated form, built once (reading and ordering its schema) and shared.
+final class FormCache: @unchecked Sendable {
+    private var forms: [String: SchemaForm] = [:]
+    private let lock = NSLock()
+
+    func form(for deliverable: Deliverable) throws -> SchemaForm {
+        if let hit = lock.withLock({ forms[deliverable.id] }) { return hit }
+        let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
+        lock.withLock { forms[deliverable.id] = form }
+        return form
     }
 }
