@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketKit", targets: [
             "DocketCore", "DocketMarkdown", "DocketXML", "DocketTemplate", "DocketDOCX",
-            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation",
+            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation", "DocketForms",
         ]),
     ],
     dependencies: [
@@ -64,10 +64,12 @@ let package = Package(
         .target(name: "DocketValidation", dependencies: [
             "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
         ]),
+        // Word forms: the data back out of a filled .docx (`docket extract`), blank forms (`docket form`).
+        .target(name: "DocketForms", dependencies: ["DocketCore", "DocketDOCX", "DocketDeliverables"]),
         // Command line: a thin front end over the libraries, one subcommand per file.
         .target(name: "DocketCLI", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
-            "DocketFill", "DocketValidation",
+            "DocketFill", "DocketValidation", "DocketForms",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docket", dependencies: ["DocketCLI"]),
@@ -87,6 +89,7 @@ let package = Package(
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
         .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketFormsTests", dependencies: ["DocketForms", "DocketFill", "DocketValidation", "DocketTestSupport"]),
         .testTarget(name: "DocketCLITests", dependencies: [
             "DocketCLI", "DocketTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -132,9 +132,14 @@ enum BookmarkRange {
         var nodes = slice(root, start[...], end[...])
         while nodes.count == 1, let only = nodes.first?.element {
             switch only.name {
+            case "w:tbl" where only.elements.filter({ $0.name == "w:tr" }).count > 1:
+                return [uncut(only)]  // a table the answer starts in: the table itself
             case "w:body", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:hdr", "w:ftr", "w:footnote", "w:endnote":
                 nodes = only.children.filter { !["w:tblPr", "w:tblGrid", "w:trPr", "w:tcPr", "w:sdtPr"].contains($0.element?.name ?? "") }
             case "w:p" where only.attribute("docket:cut") != nil:
+                // A list item or heading keeps its paragraph (so its Markdown is `- …`, `# …`); else the runs.
+                let pPr = only.child("w:pPr"), style = pPr?.child("w:pStyle")?.attribute("w:val") ?? ""
+                if pPr?.child("w:numPr") != nil || style.hasPrefix("Heading") || style == "Quote" || style == "CodeBlock" { return [uncut(only)] }
                 return only.elements.filter { $0.name != "w:pPr" }
             default:
                 return nodes.compactMap(\.element).map(uncut)

@@ -9,6 +9,9 @@ import Foundation
 public struct WMLMarkdown: Sendable {
     /// numId → level → (ordered, start).
     var lists: [String: [Int: (ordered: Bool, start: Int)]] = [:]
+    /// numId → its abstract list (instances of one abstract list continue its numbering) and
+    /// the levels it restarts (`w:startOverride`).
+    var instances: [String: (abstract: String, restarts: Set<Int>)] = [:]
     /// Relationship id → target of the part's hyperlinks.
     var links: [String: String] = [:]
 
@@ -25,11 +28,17 @@ public struct WMLMarkdown: Sendable {
                 abstracts[a.attribute("w:abstractNumId") ?? ""] = levels
             }
             for n in doc.root.elements where n.name == "w:num" {
-                var levels = abstracts[n.child("w:abstractNumId")?.attribute("w:val") ?? ""] ?? [:]
+                let abstract = n.child("w:abstractNumId")?.attribute("w:val") ?? ""
+                var levels = abstracts[abstract] ?? [:]
+                var restarts: Set<Int> = []
                 for o in n.elements where o.name == "w:lvlOverride" {
                     let level = Int(o.attribute("w:ilvl") ?? "0") ?? 0
-                    if let start = o.child("w:startOverride")?.attribute("w:val").flatMap(Int.init) { levels[level] = (levels[level]?.0 ?? true, start) }
+                    if let start = o.child("w:startOverride")?.attribute("w:val").flatMap(Int.init) {
+                        levels[level] = (levels[level]?.0 ?? true, start)
+                        restarts.insert(level)
+                    }
                 }
+                instances[n.attribute("w:numId") ?? ""] = (abstract, restarts)
                 lists[n.attribute("w:numId") ?? ""] = levels.mapValues { (ordered: $0.0, start: $0.1) }
             }
         }
@@ -40,11 +49,11 @@ public struct WMLMarkdown: Sendable {
 
     /// Markdown for answer content: block elements (`w:p`, `w:tbl`) or inline ones (runs).
     func markdown(_ nodes: [XMLElement]) -> String {
-        let blockNames: Set<String> = ["w:p", "w:tbl", "w:sdt", "w:customXml"]
-        guard nodes.contains(where: { blockNames.contains($0.name) }) else { return inline(nodes).trimmingCharacters(in: .whitespaces) }
+        guard Self.isBlock(nodes) else { return inline(nodes).trimmingCharacters(in: .whitespaces) }
         var out: [String] = []
         var previousWasItem = false
         var counters: [String: Int] = [:]
+        var startedNums: Set<String> = []
         for p in flatten(nodes) {
             if p.name == "w:tbl" { out.append(table(p)); previousWasItem = false; continue }
             let pPr = p.child("w:pPr")
@@ -53,10 +62,12 @@ public struct WMLMarkdown: Sendable {
             if let numPr = pPr?.child("w:numPr"), let numId = numPr.child("w:numId")?.attribute("w:val"), numId != "0" {
                 let level = Int(numPr.child("w:ilvl")?.attribute("w:val") ?? "0") ?? 0
                 let kind = lists[numId]?[level] ?? (ordered: false, start: 1)
-                let key = "\(numId)/\(level)"
+                let abstract = instances[numId]?.abstract ?? numId
+                let key = "\(abstract)/\(level)"
+                if startedNums.insert(numId).inserted, instances[numId]?.restarts.contains(level) == true { counters[key] = nil }
                 let n = counters[key] ?? kind.start
                 counters[key] = n + 1
-                for deeper in counters.keys where deeper.hasPrefix("\(numId)/") && (Int(deeper.split(separator: "/")[1]) ?? 0) > level { counters[deeper] = nil }
+                for deeper in counters.keys where deeper.hasPrefix("\(abstract)/") && (Int(deeper.split(separator: "/")[1]) ?? 0) > level { counters[deeper] = nil }
                 let indent = String(repeating: " ", count: level * (kind.ordered ? 3 : 2))
                 var item = text
                 if item.hasPrefix("☒ ") { item = "[x] " + item.dropFirst(2) } else if item.hasPrefix("☐ ") { item = "[ ] " + item.dropFirst(2) }
@@ -86,6 +97,18 @@ public struct WMLMarkdown: Sendable {
             }
         }
         return out.joined(separator: "\n\n")
+    }
+
+    /// Whether `nodes` are paragraphs and tables (looking through content controls), not runs.
+    static func isBlock(_ nodes: [XMLElement]) -> Bool {
+        nodes.contains { e in
+            switch e.name {
+            case "w:p", "w:tbl": return true
+            case "w:sdt": return isBlock(e.child("w:sdtContent")?.elements ?? [])
+            case "w:sdtContent", "w:customXml": return isBlock(e.elements)
+            default: return false
+            }
+        }
     }
 
     /// Paragraphs and tables in order, nested content controls opened.
