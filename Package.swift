@@ -89,7 +89,9 @@ let package = Package(
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
         .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
-        .testTarget(name: "DocketFormsTests", dependencies: ["DocketForms", "DocketFill", "DocketValidation", "DocketTestSupport"]),
+        .testTarget(name: "DocketFormsTests", dependencies: [
+            "DocketForms", "DocketFill", "DocketValidation", "DocketCalendar", "DocketMarkdown", "DocketDOCX", "DocketTestSupport",
+        ]),
         .testTarget(name: "DocketCLITests", dependencies: [
             "DocketCLI", "DocketTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

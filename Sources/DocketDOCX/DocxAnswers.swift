@@ -24,6 +24,18 @@ public struct DocxAnswer: Sendable, Hashable {
     public var markdown: String = ""
 
     public enum Source: String, Sendable, Hashable { case tag, bookmark }
+
+    public init(kind: Kind, path: String, text: String, checked: Bool? = nil, isPlaceholder: Bool = false, location: SourceLocation,
+                foundBy: Source = .tag, markdown: String? = nil) {
+        self.kind = kind
+        self.path = path
+        self.text = text
+        self.checked = checked
+        self.isPlaceholder = isPlaceholder
+        self.location = location
+        self.foundBy = foundBy
+        self.markdown = markdown ?? text
+    }
 }
 
 /// Reads the answer regions of a .docx (docs/template-language.md, "Answer regions"). The

@@ -202,6 +202,9 @@ public struct WMLMarkdown: Sendable {
             case "w:hyperlink":
                 var s = style
                 if let id = e.attribute("r:id"), let target = links[id] { s.link = target } else if let anchor = e.attribute("w:anchor") { s.link = "#" + anchor }
+                // A link showing its own address is written bare (a GFM autolink), inside the surrounding emphasis.
+                let shown = WMLReader.visibleText(e)
+                if let link = s.link, shown == link || "mailto:" + shown == link { s.link = nil }
                 collect(e.elements, s, &out)
             case "w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr": break
             case "w:sdt": collect(e.child("w:sdtContent")?.elements ?? [], style, &out)
