@@ -65,7 +65,7 @@ let package = Package(
             "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
         ]),
         // Word forms: the data back out of a filled .docx (`docket extract`), blank forms (`docket form`).
-        .target(name: "DocketForms", dependencies: ["DocketCore", "DocketDOCX", "DocketDeliverables"]),
+        .target(name: "DocketForms", dependencies: ["DocketCore", "DocketXML", "DocketDOCX", "DocketDeliverables", "DocketFill"]),
         // Command line: a thin front end over the libraries, one subcommand per file.
         .target(name: "DocketCLI", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",

@@ -10,7 +10,7 @@ public struct DocketCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid input or failed validation, 2 usage or I/O error.
             """,
         version: DocketVersion.string,
-        subcommands: [ListCommand.self, FillCommand.self, ValidateCommand.self, ExtractCommand.self, CalendarCommand.self, TrackCommand.self]
+        subcommands: [ListCommand.self, FillCommand.self, ValidateCommand.self, FormCommand.self, ExtractCommand.self, CalendarCommand.self, TrackCommand.self]
     )
 
     public init() {}

@@ -100,7 +100,7 @@ public struct WMLMarkdown: Sendable {
     }
 
     /// Whether `nodes` are paragraphs and tables (looking through content controls), not runs.
-    static func isBlock(_ nodes: [XMLElement]) -> Bool {
+    public static func isBlock(_ nodes: [XMLElement]) -> Bool {
         nodes.contains { e in
             switch e.name {
             case "w:p", "w:tbl": return true
