@@ -5,17 +5,8 @@ import Foundation
 
 /// `docket extract`: the data back out of a filled form or deliverable (.docx), via DocketForms.
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "extract",
-        abstract: "Read the answers of a filled .docx back as data (YAML or JSON, in schema order; docs/forms.md).",
-        discussion: """
-            Answers are found by their content-control tags (docket:<path>), else by their bookmarks \
-            (kept by editors such as LibreOffice that drop the tags). --verbose lists how each was found.
-
-            Examples:
-              docket extract MBRH_PIPMidYearReport_09292023.docx
-              docket extract form.docx --format json -o data.json
-            """)
+    static let configuration = CommandConfiguration(commandName: "extract",
+        abstract: "Read the answers of a filled .docx back as data, in schema order (by tag, else bookmark; docs/forms.md).")
 
     @Argument(help: "A filled .docx.") var file: String
     @Option(name: .long, help: "Output: yaml or json.") var format: String = "yaml"
@@ -28,21 +19,14 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let registry = RunContext.deliverables else {
-            Terminal.writeError("docket extract: \(RunContext.noProjectAdvice)")
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
         let printer = DiagnosticPrinter.forStandardError()
         do {
+            guard let registry = RunContext.deliverables else { throw FormExtractor.Failure(diagnostic: Diagnostic(.error, rule: "extract.deliverable", RunContext.noProjectAdvice), status: .usage) }
             let result = try FormExtractor.extract(docx: URL(fileURLWithPath: file), registry: registry, deliverable: deliverable)
             for d in result.diagnostics { Terminal.writeError(printer.format(d)) }
             if verbose { for f in result.found { Terminal.writeError("\(f.location.file): \(f.path): found by its \(f.foundBy.rawValue) (\(f.location.place ?? ""))") } }
-            let text = format == "json" ? result.json : result.yaml
-            if let output {
-                try AtomicFile.write(Data(text.utf8), to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            let text = Data((format == "json" ? result.json : result.yaml).utf8)
+            if let output { try AtomicFile.write(text, to: output) } else { FileHandle.standardOutput.write(text) }
         } catch let failure as FormExtractor.Failure {
             Terminal.writeError(printer.format(failure.diagnostic))
             throw ExitCode(failure.status.rawValue)

@@ -5,14 +5,8 @@ import Foundation
 
 /// `docket form`: a fillable Word form of a deliverable, blank or pre-filled (DocketForms).
 struct FormCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "form",
-        abstract: "Write a fillable .docx form of a deliverable: drop-downs, date pickers, checkboxes, placeholders (docs/forms.md).",
-        discussion: """
-            Examples:
-              docket form pip-midyear-report --entity-type aco --out-dir forms
-              docket form pip-midyear-report --data last-year-contacts.yaml --output MBRH_form.docx
-            """)
+    static let configuration = CommandConfiguration(commandName: "form",
+        abstract: "Write a fillable .docx form of a deliverable, blank or pre-filled from --data (docs/forms.md).")
 
     @Argument(help: "Deliverable id (docket list).") var deliverable: String
     @Option(name: .long, help: "Partial data (.yaml/.json) to pre-fill.") var data: String?

@@ -33,6 +33,10 @@ public enum FormExtractor {
         public var diagnostic: Diagnostic
         /// `.usage` when the file cannot be read or the deliverable is unknown, else `.invalid`.
         public var status: ExitStatus
+        public init(diagnostic: Diagnostic, status: ExitStatus) {
+            self.diagnostic = diagnostic
+            self.status = status
+        }
     }
 
     /// Reads `url` and extracts its data for `deliverable` (else the deliverable the answers point to).
