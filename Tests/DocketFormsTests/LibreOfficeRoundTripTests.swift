@@ -28,3 +28,32 @@ import Testing
         #expect(report.warnings.map(\.message) == Forms.validate(filled).warnings.map(\.message))
     }
 }
+
+/// A person edits a LibreOffice-saved report with another tool (python-docx rewrites text nodes):
+/// extract shows the change; a required answer emptied is named by validate, at its place.
+@Suite struct EditedAfterLibreOfficeTests {
+    static let edit = """
+        import sys, docx
+        from docx.oxml.ns import qn
+        d = docx.Document(sys.argv[1])
+        for t in d.element.body.iter(qn('w:t')):
+            if t.text == 'Dr. Samuel Okafor': t.text = 'Dr. Ada Lovelace'
+            if t.text == 'Merrimack Bay Regional Hospital': t.text = ''
+        d.save(sys.argv[2])
+        """
+
+    @Test func editedAnswerReadsBackAndEmptiedOneIsNamed() throws {
+        _ = try Tools.require("soffice")
+        let saved = try Readers.libreOfficeConvert(try Forms.fill("pip-midyear-report", try Forms.example("pip-midyear-report")), to: "docx")
+        let edited = TestPaths.temporaryDirectory("edited").appendingPathComponent(saved.lastPathComponent)
+        let r = try Readers.runPython(Self.edit, [saved.path, edited.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let extraction = try FormExtractor.extract(docx: edited, registry: Forms.registry)
+        #expect(extraction.data.value(at: "/contacts/clinicalLead/name") == .string("Dr. Ada Lovelace"))
+        #expect(extraction.found.first { $0.path == "contacts.clinicalLead.name" }?.foundBy == .bookmark)
+        #expect(extraction.data.value(at: "/entity/name") == nil)
+        let report = Forms.validate(edited)
+        let named = try #require(report.errors.first { $0.instanceLocation == "/entity/name" }, "\(report.errors.map(\.message))")
+        #expect(named.location?.place?.contains("table 1, row 2") == true, "\(String(describing: named.location))")
+    }
+}
