@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketKit", targets: [
             "DocketCore", "DocketMarkdown", "DocketXML", "DocketTemplate", "DocketDOCX",
-            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation",
+            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation", "DocketForms",
         ]),
     ],
     dependencies: [
@@ -75,10 +75,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Word forms: the data back out of a filled .docx (`docket extract`), blank forms (`docket form`).
+        .target(name: "DocketForms", dependencies: ["DocketCore", "DocketXML", "DocketDOCX", "DocketDeliverables", "DocketFill"]),
         // Command line: a thin front end over the libraries, one subcommand per file.
         .target(name: "DocketCLI", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
-            "DocketFill", "DocketValidation", "DocketWorkspace",
+            "DocketFill", "DocketValidation", "DocketForms", "DocketWorkspace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docket", dependencies: ["DocketCLI"]),
@@ -100,6 +102,9 @@ let package = Package(
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketWorkspaceTests", dependencies: [
             "DocketWorkspace", "DocketTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "DocketFormsTests", dependencies: [
+            "DocketForms", "DocketFill", "DocketValidation", "DocketCalendar", "DocketMarkdown", "DocketDOCX", "DocketTestSupport",
         ]),
         .testTarget(name: "DocketCLITests", dependencies: [
             "DocketCLI", "DocketTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -16,17 +16,13 @@ enum CalendarArguments {
         return out
     }
 
-    /// `30,7,1` → [30, 7, 1]: positive whole days, no duplicates.
+    /// `30,7,1` → [30, 7, 1].
     static func reminders(_ text: String) throws -> [Int] {
-        var out: [Int] = []
-        for token in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let t = token.trimmingCharacters(in: .whitespaces)
-            guard let n = Int(t), n > 0, n <= 3660 else {
-                throw ValidationError("--remind '\(text)': '\(t)' is not a number of days (1-3660); write e.g. --remind 30,7,1")
-            }
-            if !out.contains(n) { out.append(n) }
+        switch ReminderDays.parse(text) {
+        case .success(let days): return days
+        case .failure(let bad):
+            throw ValidationError("--remind '\(text)': '\(bad.token)' is not a number of days (1-3660); write e.g. --remind 30,7,1")
         }
-        return out
     }
 
     /// UID → DTSTART/SEQUENCE of a prior publication, or nothing when there is none.

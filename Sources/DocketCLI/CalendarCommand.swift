@@ -50,9 +50,7 @@ struct CalendarCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to), ("--today", today)] {
-            if let value, LocalDate(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date; write it as YYYY-MM-DD, e.g. 2024-09-30")
-            }
+            if let value { try DateArgument.check(value, option: name, example: "2024-09-30") }
         }
         if let f = from.flatMap(LocalDate.init), let t = to.flatMap(LocalDate.init), t < f {
             throw ValidationError("--to \(t) is before --from \(f); swap them")

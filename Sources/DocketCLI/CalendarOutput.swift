@@ -35,12 +35,7 @@ extension CalendarCommand {
 
     /// Prints every diagnostic (JSON on stdout with --format json) and returns the exit to throw.
     func report(_ diagnostics: [Diagnostic], status: ExitStatus) -> ExitCode {
-        if format == .json {
-            print(JSONWriter.string(.object(["diagnostics": .array(diagnostics.map(\.json))]), pretty: true))
-        } else {
-            let printer = DiagnosticPrinter.forStandardError()
-            for d in diagnostics { Terminal.writeError(printer.format(d)) }
-        }
+        TrackRunner.report(diagnostics, json: format == .json, quietText: true)
         return ExitCode(status.rawValue)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DocketCore
 
 /// `docket`: the root command. Each subcommand lives in its own file.
@@ -10,8 +11,8 @@ public struct DocketCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid input or failed validation, 2 usage or I/O error.
             """,
         version: DocketVersion.string,
-        subcommands: [ListCommand.self, FillCommand.self, ValidateCommand.self, CalendarCommand.self, TrackCommand.self,
-                      ServeCommand.self, AdminCommand.self]
+        subcommands: [ListCommand.self, FillCommand.self, ValidateCommand.self, FormCommand.self, ExtractCommand.self,
+                      CalendarCommand.self, TrackCommand.self, ServeCommand.self, AdminCommand.self]
     )
 
     public init() {}
@@ -35,8 +36,6 @@ public struct DocketCommand: ParsableCommand {
         }
     }
 }
-
-import Foundation
 
 public enum DocketVersion {
     public static let string = "0.1.0"

@@ -58,8 +58,7 @@ struct FillCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var timing = false
 
-    @Option(name: .long, help: "Jobs in parallel for --batch (default: number of cores).")
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
     var kind: OutputKind { OutputKind(rawValue: format.lowercased()) ?? .docx }
 
@@ -78,7 +77,6 @@ struct FillCommand: ParsableCommand {
         guard ["text", "json"].contains(errorFormat) else {
             throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json")
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if track && output == nil && outDir == nil {
             throw ValidationError("--track records the written file: add --output <file> or --out-dir <folder>")
         }
@@ -121,8 +119,8 @@ struct FillCommand: ParsableCommand {
             reporter.report(file: batch, diagnostics: [error], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let progress = ProgressBar()
-        let results = pipeline.fillAll(files.map { request(.file($0)) }, jobs: jobs ?? RunContext.cores, progress: progress.tick)
+        let progress = ProgressBar(enabled: Terminal.isTerminal(fileDescriptor: 2))
+        let results = pipeline.fillAll(files.map { request(.file($0)) }, jobs: jobs.count, progress: progress.tick)
         progress.finish()
         let (status, written) = FillBatchReport.write(files: files, results: results, outDir: outDir ?? ".", reporter: reporter)
         try tracking?.record(written)

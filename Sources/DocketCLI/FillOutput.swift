@@ -37,20 +37,23 @@ enum FillOutput {
     }
 }
 
-/// A progress bar on standard error, only on a terminal.
-final class ProgressBar: @unchecked Sendable {
-    private let enabled = Terminal.isTerminal(fileDescriptor: 2)
-    private let lock = NSLock()
-
-    func tick(_ done: Int, _ total: Int) {
-        guard enabled else { return }
-        lock.withLock {
-            let width = 30
-            let filled = total == 0 ? width : width * done / total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+/// The end of `docket fill --batch`: refuses output names two inputs share (neither overwrites
+/// the other), writes the rest, reports each file in input order and the summary.
+enum FillBatchReport {
+    static func write(files: [String], results: [FillResult], outDir: String, reporter: FillReporter) -> (ExitStatus, [(String, String?)]) {
+        let results = FillResult.refusingClashes(results, files: files)
+        var failed = 0, worst = ExitStatus.success, written: [(String, String?)] = []
+        let warnings = results.map { $0.diagnostics.filter { $0.severity == .warning }.count }.reduce(0, +)
+        for (i, file) in files.enumerated() {
+            let (r, path) = FillOutput.write(results[i], to: .folder(outDir))
+            if let path { written.append((path, r.entity)) }
+            reporter.report(file: file, diagnostics: r.diagnostics, written: path, failed: r.status != .success, batch: true)
+            if r.status != .success {
+                failed += 1
+                if worst == .success || r.status == .usage { worst = r.status }
+            }
         }
+        reporter.note("batch: \(files.count - failed) filled, \(failed) failed, \(warnings) warning\(warnings == 1 ? "" : "s") → \(outDir)")
+        return (worst, written)
     }
-
-    func finish() { if enabled { FileHandle.standardError.write(Data("\n".utf8)) } }
 }

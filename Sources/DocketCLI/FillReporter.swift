@@ -1,4 +1,5 @@
 import DocketCore
+import DocketFill
 import Foundation
 
 /// Where `docket fill` reports: compiler-style lines on standard error, or with
@@ -17,14 +18,7 @@ final class FillReporter {
     /// The outcome for one file. In text mode a failed batch file gets a header line.
     func report(file: String, diagnostics: [Diagnostic], written: String? = nil, failed: Bool, batch: Bool = false) {
         if json {
-            items.append(.object([
-                "file": .string(file),
-                "written": written.map(JSONValue.string) ?? .null,
-                "valid": .bool(!failed),
-                "errors": .array(diagnostics.filter(\.isError).map(\.json)),
-                "warnings": .array(diagnostics.filter { $0.severity == .warning }.map(\.json)),
-            ]))
-            return
+            return items.append(FillListing.report(file: file, diagnostics: diagnostics, written: written, failed: failed))
         }
         if batch && failed { Terminal.writeError("\(file): failed") }
         for d in diagnostics { Terminal.writeError((batch ? "  " : "") + printer.format(d)) }

@@ -28,17 +28,9 @@ enum RunContext {
         return Result { () throws(DiagnosticList) in try DeliverableRegistry.load(root: root) }
     }()
 
-    /// The registry when it loaded.
-    static var deliverables: DeliverableRegistry? {
-        if case .success(let r) = registry { return r }
-        return nil
-    }
-
-    /// Problems in the shipped metadata, if any.
-    static var registryProblems: [Diagnostic] {
-        if case .failure(let list) = registry { return list.diagnostics }
-        return []
-    }
+    /// The registry when it loaded; problems in the shipped metadata, if any.
+    static var deliverables: DeliverableRegistry? { try? registry?.get() }
+    static var registryProblems: [Diagnostic] { if case .failure(let list)? = registry { return list.diagnostics }; return [] }
 
     /// Advice when no project folder was found.
     static let noProjectAdvice = "no deliverables found: run docket from the repository, set DOCKET_HOME, or install it with `make install`"

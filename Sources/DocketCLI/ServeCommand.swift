@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketCore
 import DocketWorkspace
 
 /// `docket serve`: the web workspace (docs/workspace.md).

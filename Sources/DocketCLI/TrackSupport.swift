@@ -43,10 +43,12 @@ enum TrackRunner {
         }
     }
 
-    static func report(_ diagnostics: [Diagnostic], json: Bool) {
+    /// Diagnostics on standard error, and with `json` the `{"diagnostics"}` document on standard
+    /// output (`quietText`: only that document then).
+    static func report(_ diagnostics: [Diagnostic], json: Bool, quietText: Bool = false) {
         let printer = DiagnosticPrinter.forStandardError()
-        for d in diagnostics { Terminal.writeError(printer.format(d)) }
-        if json { print(JSONWriter.string(.object(["diagnostics": .array(diagnostics.map(\.json))]), pretty: true)) }
+        if !(json && quietText) { for d in diagnostics { Terminal.writeError(printer.format(d)) } }
+        if json { print(Diagnostic.jsonDocument(diagnostics)) }
     }
 
     /// Writes `text` to standard output, flushing (so a killed process has printed what it committed).

@@ -60,8 +60,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("due-event"), help: "Calendar event the submission answers, e.g. pip.aco.pip2.midyear-planning (default: from the data).")
     var dueEvent: String?
 
-    @Option(name: .long, help: "Files checked in parallel (default: number of cores).")
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
     @Option(name: .customLong("bench-repeat"), help: .hidden)
     var benchRepeat: Int?
@@ -78,7 +77,6 @@ struct ValidateCommand: ParsableCommand {
             throw ValidationError("cannot validate '\(file)': unsupported file type; expected "
                 + SubmissionValidator.supportedExtensions.map { "." + $0 }.joined(separator: ", "))
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
     }
 
     func run() throws {
@@ -97,7 +95,7 @@ struct ValidateCommand: ParsableCommand {
         let validator = SubmissionValidator(options: ValidationOptions(
             deliverable: deliverable, schemaPath: schema, catalog: SchemaCatalog(options: options),
             registry: RunContext.deliverables, calendar: DueDates.load(schedulePath: env.schedulePath), dueEvent: dueEvent))
-        let reports = validator.validateAll(files, jobs: jobs ?? RunContext.cores)
+        let reports = validator.validateAll(files, jobs: jobs.count)
         if track {
             try ValidateTracking.record(reports, strict: strict, entity: entity, options: tracker)
         }
@@ -111,14 +109,8 @@ struct ValidateCommand: ParsableCommand {
 
     private func printText(_ reports: [ValidationReport]) {
         let printer = DiagnosticPrinter.forStandardError()
-        for report in reports {
-            for d in report.placedDiagnostics { Terminal.writeError(printer.format(d)) }
-        }
-        let invalid = reports.filter { !$0.valid }.count
-        let files = reports.count == 1 ? "1 file" : "\(reports.count) files"
-        let verdict = invalid == 0 ? "valid" : "\(invalid) of \(files) invalid"
-        Terminal.writeError(printer.summary(errors: reports.map(\.errors.count).reduce(0, +),
-                                            warnings: reports.map(\.warnings.count).reduce(0, +),
-                                            subject: "docket validate: \(files), \(verdict)"))
+        for d in reports.flatMap(\.placedDiagnostics) { Terminal.writeError(printer.format(d)) }
+        let (errors, warnings, subject) = SubmissionValidator.summary(reports)
+        Terminal.writeError(printer.summary(errors: errors, warnings: warnings, subject: "docket validate: " + subject))
     }
 }

@@ -14,7 +14,7 @@ enum ValidateTracking {
                     Terminal.writeError("\(report.file): not tracked: the deliverable is unknown (give --deliverable)")
                     continue
                 }
-                guard let abbr = entity ?? abbreviation(for: report) else {
+                guard let abbr = entity ?? report.trackingEntity else {
                     Terminal.writeError("\(report.file): not tracked: no entity abbreviation in the data or the file name (give --entity)")
                     continue
                 }
@@ -24,14 +24,5 @@ enum ValidateTracking {
                 Terminal.writeError("tracked \(report.file) on \(r.instance): \(r.from.rawValue) → \(r.to.rawValue) (\(valid ? "valid" : "invalid"))")
             }
         }
-    }
-
-    /// `entity.abbreviation` of a data file, else the `<ABBR>_` prefix of an OnBase file name.
-    static func abbreviation(for report: ValidationReport) -> String? {
-        let ext = (report.file as NSString).pathExtension.lowercased()
-        if ["yaml", "yml", "json"].contains(ext) { return report.entity }
-        let base = ((report.file as NSString).lastPathComponent as NSString).deletingPathExtension
-        guard let underscore = base.firstIndex(of: "_"), underscore != base.startIndex else { return nil }
-        return String(base[..<underscore])
     }
 }

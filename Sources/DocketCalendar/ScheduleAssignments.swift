@@ -1,3 +1,5 @@
+import Foundation
+
 /// `id=value` pairs of the schedule's options (`--choose choice=alternative`,
 /// `--trigger event=date`): the one parser, strict (no empty id or value, no id given twice with
 /// different values).
@@ -16,5 +18,23 @@ public enum ScheduleAssignments {
             out[parts[0]] = parts[1]
         }
         return out
+    }
+}
+
+/// `--remind 30,7,1`: reminder offsets in days before the due date.
+public enum ReminderDays {
+    /// Positive whole days (1-3660), in the order given, without repeats; the bad token on failure.
+    public static func parse(_ text: String) -> Result<[Int], BadToken> {
+        var out: [Int] = []
+        for token in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let t = token.trimmingCharacters(in: .whitespaces)
+            guard let n = Int(t), n > 0, n <= 3660 else { return .failure(BadToken(token: t)) }
+            if !out.contains(n) { out.append(n) }
+        }
+        return .success(out)
+    }
+
+    public struct BadToken: Error, Sendable, Equatable {
+        public var token: String
     }
 }

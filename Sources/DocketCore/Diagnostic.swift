@@ -80,6 +80,13 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 }
 
+extension Diagnostic {
+    /// `{"diagnostics": [...]}`: how commands without a report of their own print failures as JSON.
+    public static func jsonDocument(_ diagnostics: [Diagnostic]) -> String {
+        JSONWriter.string(.object(["diagnostics": .array(diagnostics.map(\.json))]), pretty: true)
+    }
+}
+
 /// Several diagnostics thrown at once: every problem found in one run, not the first only.
 public struct DiagnosticList: Error, Sendable {
     public var diagnostics: [Diagnostic]

@@ -12,6 +12,7 @@ import Foundation
 /// | tracker database | `$DOCKET_DB`, else `$XDG_DATA_HOME/docket/tracker.sqlite`, else `~/.local/share/docket/tracker.sqlite` |
 /// | who is acting | `$DOCKET_USER`, else `$USER`, else `unknown` |
 /// | busy timeout | `$DOCKET_BUSY_TIMEOUT` seconds, else 5 |
+/// | colour | never with `$NO_COLOR` set; else only on a terminal |
 public struct DocketEnvironment: Sendable {
     /// The folder holding `Templates/` and `Schemas/`, when one was found.
     public var projectRoot: URL?
@@ -29,6 +30,8 @@ public struct DocketEnvironment: Sendable {
     public var user: String
     /// Seconds to wait for a busy database.
     public var busyTimeout: Double
+    /// `$NO_COLOR` is set: never colour output, even on a terminal.
+    public var noColor = false
 
     public init(projectRoot: URL?, now: Date, today: LocalDate, schedulePath: String, databasePath: String,
                 user: String = "unknown", busyTimeout: Double = 5) {
@@ -74,6 +77,7 @@ public struct DocketEnvironment: Sendable {
                                     user: value("DOCKET_USER") ?? value("USER") ?? "unknown",
                                     busyTimeout: value("DOCKET_BUSY_TIMEOUT").flatMap(Double.init) ?? 5)
         env.dataDirectory = base + "/docket"
+        env.noColor = variables["NO_COLOR"] != nil
         return env
     }
 

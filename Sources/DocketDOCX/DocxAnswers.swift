@@ -18,6 +18,24 @@ public struct DocxAnswer: Sendable, Hashable {
     public var isPlaceholder: Bool
     /// File, and place: part, the heading above, table/row/cell.
     public var location: SourceLocation
+    /// How the answer was found: its content control's tag, or its bookmark (the tag was lost).
+    public var foundBy: Source = .tag
+    /// The content as Markdown (bold, italic, lists, links, line breaks): for rich-text answers.
+    public var markdown: String = ""
+
+    public enum Source: String, Sendable, Hashable { case tag, bookmark }
+
+    public init(kind: Kind, path: String, text: String, checked: Bool? = nil, isPlaceholder: Bool = false, location: SourceLocation,
+                foundBy: Source = .tag, markdown: String? = nil) {
+        self.kind = kind
+        self.path = path
+        self.text = text
+        self.checked = checked
+        self.isPlaceholder = isPlaceholder
+        self.location = location
+        self.foundBy = foundBy
+        self.markdown = markdown ?? text
+    }
 }
 
 /// Reads the answer regions of a .docx (docs/template-language.md, "Answer regions"). The
@@ -33,6 +51,7 @@ public enum DocxAnswers {
         guard package.parts[info.mainPart] != nil else { throw PackageError(.notOOXML, "the package has no \(info.mainPart)") }
         let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
         var answers: [DocxAnswer] = []
+        let map = AnswerBookmarks.map(package)
         for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
             guard let bytes = package.parts[name] else { continue }  // names come from the package itself
             guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError(.bomb, "part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
@@ -40,9 +59,11 @@ public enum DocxAnswers {
             do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {
                 throw PackageError(error.kind == .doctype ? .doctype : error.kind == .limit ? .bomb : .invalidXML, "invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
             }
-            var walker = AnswerWalker(file: file, part: name)
+            var walker = AnswerWalker(file: file, part: name, converter: WMLMarkdown(package: package, part: name), map: map)
             walker.walk(document.root)
             answers += walker.answers
+            let found = Set(answers.map { AnswerTag(kind: $0.kind, path: $0.path).key })
+            answers += walker.bookmarkAnswers(document.root).filter { !found.contains(AnswerTag(kind: $0.kind, path: $0.path).key) }
         }
         return answers
     }
@@ -66,19 +87,39 @@ public enum DocxAnswers {
 struct AnswerWalker {
     let file: String
     let part: String
+    let converter: WMLMarkdown
+    /// Bookmark name → tag key (`AnswerBookmarks.map`).
+    let map: [String: String]
     var answers: [DocxAnswer] = []
     private var heading: String?
     private var tables = 0
     private var cells: [(row: Int, cell: Int)] = []
+    /// Index path of the element being walked, and the mapped bookmarks met: start and end paths, place.
+    private var path: [Int] = []
+    private var starts: [(ids: [String], name: String, path: [Int], place: String)] = []
+    private var ends: [String: [Int]] = [:]
 
-    init(file: String, part: String) {
+    init(file: String, part: String, converter: WMLMarkdown, map: [String: String]) {
         self.file = file
         self.part = part
+        self.converter = converter
+        self.map = map
     }
 
     mutating func walk(_ e: XMLElement) {
-        for case .element(let c) in e.children {
+        for (index, node) in e.children.enumerated() {
+            guard case .element(let c) = node else { continue }
+            path.append(index)
+            defer { path.removeLast() }
             switch c.name {
+            case "w:bookmarkStart":
+                // LibreOffice may write a range over paragraphs as an unclosed start plus a second
+                // start/end pair of the same name at the end: the range runs to the last end.
+                if let name = c.attribute("w:name"), map[name] != nil, let id = c.attribute("w:id") {
+                    if let i = starts.firstIndex(where: { $0.name == name }) { starts[i].ids.append(id) } else { starts.append(([id], name, path, place)) }
+                }
+            case "w:bookmarkEnd":
+                if let id = c.attribute("w:id"), ends[id] == nil { ends[id] = path }
             case "w:tbl":
                 if cells.isEmpty { tables += 1 }
                 cells.append((0, 0))
@@ -129,13 +170,44 @@ struct AnswerWalker {
         }
         answers.append(DocxAnswer(kind: kind, path: rest, text: WMLReader.visibleText(content), checked: kind == .text ? nil : checked,
                                   isPlaceholder: pr.child("w:showingPlcHdr") != nil,
-                                  location: SourceLocation(file: file, place: place)))
+                                  location: SourceLocation(file: file, place: place),
+                                  markdown: kind == .text ? converter.markdown(content.elements) : ""))
+    }
+
+    /// Answers found by their bookmarks (for regions whose content control lost its tag).
+    func bookmarkAnswers(_ root: XMLElement) -> [DocxAnswer] {
+        starts.compactMap { start -> DocxAnswer? in
+            guard let key = map[start.name], let end = start.ids.compactMap({ ends[$0] }).max(by: { $0.lexicographicallyPrecedes($1) }) else { return nil }
+            let tag = AnswerTag(key: key)
+            let nodes = BookmarkRange.content(root, from: start.path, to: end)
+            let content = XMLElement("w:sdtContent", children: nodes.map { .element($0) })
+            let text = WMLReader.visibleText(content)
+            return DocxAnswer(kind: tag.kind, path: tag.path, text: text, checked: tag.kind == .text ? nil : text.contains("☒"),
+                              isPlaceholder: WMLReader.onlyPlaceholder(content), location: SourceLocation(file: file, place: start.place),
+                              foundBy: .bookmark, markdown: tag.kind == .text ? converter.markdown(nodes) : "")
+        }
     }
 }
 
 /// Visible text of WordprocessingML: `w:t`, tabs, breaks; paragraphs joined by `\n`; deleted
 /// text (`w:del`) left out.
 enum WMLReader {
+    /// True when every run with text has the `PlaceholderText` character style (a placeholder
+    /// whose content control lost `w:showingPlcHdr`).
+    static func onlyPlaceholder(_ e: XMLElement) -> Bool {
+        var runs = 0, placeholders = 0
+        func walk(_ x: XMLElement) {
+            for case .element(let c) in x.children {
+                if c.name == "w:r", c.child("w:t") != nil {
+                    runs += 1
+                    if c.child("w:rPr")?.child("w:rStyle")?.attribute("w:val") == "PlaceholderText" { placeholders += 1 }
+                } else if c.name != "w:del" { walk(c) }
+            }
+        }
+        walk(e)
+        return runs > 0 && runs == placeholders
+    }
+
     static func visibleText(_ e: XMLElement) -> String {
         var lines: [String] = []
         var current = ""

@@ -143,6 +143,7 @@ public struct DocxTemplate: Sendable {
             output[part.name] = Data(fixer.fix(text).utf8)
         }
         if diagnostics.contains(where: \.isError) { return (nil, diagnostics) }
+        AnswerBookmarks.mark(&output, order: parts.map(\.name))
         PackageFinisher.finish(&output, additions: state.additions, info: info)
         return (OOXMLPackage(parts: output), diagnostics)
     }

@@ -28,7 +28,7 @@ import Foundation
 /// Names are matched as written, with the conventional prefixes (`w:`, `w14:`); Docket's own
 /// templates and output use them. Children a rule does not list are not ranked (a rule says
 /// nothing about them), except under a `*` slot, which ranks every child the rule names nowhere else.
-enum OOXMLOrder {
+public enum OOXMLOrder {
     /// One parent element's rule: its children's slots in order. A child may follow another of
     /// the same slot or of an earlier one; one of an earlier slot after a later one is out of order.
     struct Rule: Sendable {
@@ -303,7 +303,7 @@ enum OOXMLOrder {
     }
 
     /// `parent` with `child` inserted where its rule puts it.
-    static func inserting(_ child: XMLElement, into parent: XMLElement) -> XMLElement {
+    public static func inserting(_ child: XMLElement, into parent: XMLElement) -> XMLElement {
         var out = parent
         out.children.insert(.element(child), at: insertionIndex(of: child.name, in: parent))
         return out

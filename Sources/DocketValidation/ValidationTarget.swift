@@ -51,6 +51,16 @@ public struct ValidationReport: Sendable {
     public init(file: String) { self.file = file }
 
     public var valid: Bool { status == .success }
+
+    /// The entity to record this check on: a data file's `entity.abbreviation`, else the
+    /// `<ABBR>_` prefix of an OnBase file name.
+    public var trackingEntity: String? {
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        if ["yaml", "yml", "json"].contains(ext) { return entity }
+        let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        guard let underscore = base.firstIndex(of: "_"), underscore != base.startIndex else { return nil }
+        return String(base[..<underscore])
+    }
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
@@ -133,6 +143,14 @@ public struct SubmissionValidator: Sendable {
     public func validateAll(_ paths: [String], jobs: Int) -> [ValidationReport] {
         let validator = self
         return ParallelMap.map(paths.count, jobs: jobs) { validator.validate(paths[$0]) }
+    }
+
+    /// Totals for a run's summary line: errors, warnings, and "N files, valid" / "K of N files invalid".
+    public static func summary(_ reports: [ValidationReport]) -> (errors: Int, warnings: Int, subject: String) {
+        let invalid = reports.filter { !$0.valid }.count
+        let files = reports.count == 1 ? "1 file" : "\(reports.count) files"
+        return (reports.map(\.errors.count).reduce(0, +), reports.map(\.warnings.count).reduce(0, +),
+                "\(files), " + (invalid == 0 ? "valid" : "\(invalid) of \(files) invalid"))
     }
 
     /// The exit status for `reports`: 2 if any file was unusable, else 1 if any was invalid (or,

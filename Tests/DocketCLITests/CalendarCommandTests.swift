@@ -81,7 +81,7 @@ import Testing
         (["--choose", "foo=bar"], "unknown choice 'foo'"),
         (["--choose", "hqe-annual-dates"], "--choose 'hqe-annual-dates' is not <id>=<value>"),
         (["--adjust", "sideways"], "--adjust 'sideways'"),
-        (["--from", "2024-02-30"], "--from '2024-02-30' is not a date"),
+        (["--from", "2024-02-30"], "invalid --from '2024-02-30': February 2024 has no day 30"),
         (["--entity-type", "hmo"], "unknown entity type 'hmo'"),
         (["--remind", "30,0"], "'0' is not a number of days"),
         (["--trigger", "pip.aco.pip1.closure=2024-01-01"], "'pip.aco.pip1.closure' is not an event waiting for a trigger date"),

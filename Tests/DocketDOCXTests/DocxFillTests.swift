@@ -98,7 +98,9 @@ import Testing
             default: break
             }
         }
-        #expect(bookmarkIds.count == 3) // "due" + "goal" twice
+        // The template's bookmarks ("due" + "goal" twice), then one per answer region (`_dk<n>`, AnswerBookmarks).
+        #expect(bookmarkNames.filter { !$0.hasPrefix(AnswerBookmarks.namePrefix) }.count == 3)
+        #expect(bookmarkNames.filter { $0.hasPrefix(AnswerBookmarks.namePrefix) }.count == xml.components(separatedBy: "w:val=\"docket:").count - 1)
         #expect(Set(bookmarkIds).count == bookmarkIds.count)
         #expect(Set(bookmarkNames).count == bookmarkNames.count)
         #expect(Set(endIds) == Set(bookmarkIds))
