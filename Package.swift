@@ -69,7 +69,7 @@ let package = Package(
         // The web workspace (`docket serve`): pages, sessions, roles, over the same pipelines.
         .target(name: "DocketWorkspace", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
-            "DocketFill", "DocketValidation",
+            "DocketFill", "DocketValidation", "DocketForms",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketWorkspaceTests", dependencies: [
-            "DocketWorkspace", "DocketTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "DocketWorkspace", "DocketFill", "DocketDeliverables", "DocketTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "DocketFormsTests", dependencies: [
             "DocketForms", "DocketFill", "DocketValidation", "DocketCalendar", "DocketMarkdown", "DocketDOCX", "DocketTestSupport",

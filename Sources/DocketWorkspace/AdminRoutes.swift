@@ -1,3 +1,4 @@
+import DocketCalendar
 import DocketTracker
 import Foundation
 import Hummingbird
@@ -30,6 +31,12 @@ struct AdminRoutes {
         body += "<label for=\"password\">Password<span class=\"hint\">At least 8 characters</span></label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"new-password\">"
         body += "<button type=\"submit\">Add user</button></form>"
         body += "<h2>Entities</h2><ul>" + entities.map { "<li>\(HTML.esc($0.abbreviation)) — \(HTML.esc($0.name)) (\(HTML.esc($0.type)))\($0.partners.isEmpty ? "" : ", partners: " + HTML.esc($0.partners.joined(separator: ", ")))</li>" }.joined() + "</ul>"
+        body += "<h2>Add an entity</h2><form method=\"post\" action=\"/admin/entities\">\(Reply.csrf(context))"
+        body += "<label for=\"e-abbr\">Abbreviation<span class=\"hint\">As in OnBase file names, e.g. MBRH</span></label><input type=\"text\" id=\"e-abbr\" name=\"abbreviation\">"
+        body += "<label for=\"e-name\">Name</label><input type=\"text\" id=\"e-name\" name=\"name\">"
+        body += "<label for=\"e-type\">Type</label><select id=\"e-type\" name=\"type\">" + Entity.knownTypes.map { "<option value=\"\($0)\">\($0)</option>" }.joined() + "</select>"
+        body += "<label for=\"e-partner\">Partner<span class=\"hint\">Optional: the partner's abbreviation (ACO ↔ hospital)</span></label><input type=\"text\" id=\"e-partner\" name=\"partner\">"
+        body += "<button type=\"submit\">Add entity and sync its calendar</button></form>"
         return Reply.page("Admin", context, body, status: status)
     }
 
@@ -52,6 +59,24 @@ struct AdminRoutes {
             return try page(context, notice: nil, problem: why, status: .unprocessableContent)
         }
         return try page(context, notice: "Added \(name) (\(role.rawValue)).")
+    }
+
+    func addEntity(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+        guard let user = context.user, user.role == .admin else { return Reply.forbidden(context, "Only admins manage users and entities.") }
+        let fields = try await FormBody.fields(request, context: context)
+        guard Reply.csrfOK(fields.value("_csrf"), context) else { return Reply.forbidden(context, "The form has expired: reload the page and try again.") }
+        let abbr = (fields.value("abbreviation") ?? "").trimmingCharacters(in: .whitespaces)
+        let partner = (fields.value("partner") ?? "").trimmingCharacters(in: .whitespaces)
+        let entity = Entity(abbreviation: abbr, name: fields.value("name") ?? "", type: fields.value("type") ?? "",
+                            partners: partner.isEmpty ? [] : [partner], alsoTypes: Entity.impliedTypes[fields.value("type") ?? ""] ?? [])
+        let tracker = workspace.tracker(for: user)
+        do {
+            try tracker.addEntity(entity)
+            let report = try tracker.sync(from: CalendarScheduleProvider.load(path: workspace.environment.schedulePath), entity: abbr)
+            return try page(context, notice: "Added \(abbr): \(report.created.count) deliverables from the calendar.")
+        } catch let e as TrackerError {
+            return try page(context, notice: nil, problem: e.diagnostic.message, status: .unprocessableContent)
+        }
     }
 
     func disable(_ request: Request, _ context: WorkspaceContext) async throws -> Response {

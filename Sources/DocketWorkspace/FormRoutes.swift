@@ -1,6 +1,7 @@
 import DocketCore
 import DocketDeliverables
 import DocketFill
+import DocketForms
 import DocketTracker
 import Foundation
 import Hummingbird
@@ -47,8 +48,73 @@ struct FormRoutes {
             <div class="actions">\(buttons)<button type="submit" class="secondary" name="_action" value="preview">Preview</button>
             <button type="submit" class="secondary" name="_action" value="download-docx">Download .docx</button>
             <button type="submit" class="secondary" name="_action" value="download-md">Download .md</button></div></form>
+            \(editable ? importForm(i, context) : "")
             """
         return Reply.page("\(deliverable.title): \(i.entity)", context, body, status: status)
+    }
+
+    func importForm(_ i: Instance, _ context: WorkspaceContext) -> String {
+        """
+        <h2>Import</h2><form method="post" action="/instances/\(i.id)/import" enctype="multipart/form-data">\(Reply.csrf(context))
+        <label for="import-file">A data file (.yaml, .json) or a filled .docx<span class="hint">Its answers become a new saved version</span></label>
+        <input type="file" id="import-file" name="file" accept=".yaml,.yml,.json,.docx"><button type="submit" class="secondary">Import</button></form>
+        """
+    }
+
+    /// Import: a data file's data, or a filled .docx's answers (read back as `docket extract` does),
+    /// saved as the next version.
+    func importFile(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+        let (user, i, tracker): (WorkspaceUser, Instance, Tracker)
+        switch try instances.load(context) {
+        case .refused(let r): return r
+        case .granted(let u, let inst, let t): (user, i, tracker) = (u, inst, t)
+        }
+        guard let deliverable = workspace.deliverable(for: i) else { return Reply.notFound(context) }
+        guard let upload = try await FormBody.upload(request, context: context, field: "file") else {
+            return Reply.badRequest(context, "Choose a file to import.")
+        }
+        guard Reply.csrfOK(upload.fields["_csrf"], context) else { return Reply.forbidden(context, "The form has expired: reload the page and try again.") }
+        guard workspace.canEdit(user, i) else { return Reply.forbidden(context, "Only the entity's preparers change this form.") }
+        let entity = try tracker.entities().first { $0.abbreviation == i.entity }
+        let (base, version) = try workspace.currentData(i, entity: entity)
+        let ext = URL(fileURLWithPath: upload.fileName).pathExtension.lowercased()
+        var data: JSONValue
+        var notes: [Diagnostic] = []
+        if ext == "docx" {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-import-\(Secrets.token())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let path = dir.appendingPathComponent("import.docx")
+            try Data(upload.bytes).write(to: path)
+            do {
+                let extraction = try FormExtractor.extract(docx: path, registry: workspace.registry, deliverable: deliverable.id)
+                data = extraction.data
+                notes = extraction.diagnostics
+            } catch {
+                return render(i, deliverable, data: base, version: version, problems: [error.diagnostic], notice: nil, editable: true, context,
+                              status: .unprocessableContent)
+            }
+            // What the document does not hold (entity type, partners…) is kept from the saved data.
+            data = Self.merged(base, over: data)
+        } else if ["yaml", "yml", "json"].contains(ext) {
+            do { data = DataCheck.withoutRoutingKeyValue(try DataLoader.load(data: Data(upload.bytes), path: upload.fileName).value) } catch {
+                return render(i, deliverable, data: base, version: version, problems: [error.diagnostic], notice: nil, editable: true, context,
+                              status: .unprocessableContent)
+            }
+        } else {
+            return Reply.badRequest(context, "Import a .yaml, .json or .docx file.")
+        }
+        let saved = try workspace.store.saveDraft(instanceID: i.id, author: user.name, created: ISO8601DateFormatter().string(from: Date()),
+                                                  data: JSONWriter.string(data))
+        return render(i, deliverable, data: data, version: saved, problems: notes,
+                      notice: "Imported \(upload.fileName) as version \(saved.version).", editable: true, context)
+    }
+
+    /// `top` with the keys only `base` has added back, object by object.
+    static func merged(_ base: JSONValue, over top: JSONValue) -> JSONValue {
+        guard case .object(var o) = top, case .object(let b) = base else { return top }
+        for (k, v) in b { o[k] = o[k].map { merged(v, over: $0) } ?? v }
+        return .object(o)
     }
 
     /// The field a diagnostic belongs beside: the missing property's, else its pointer.

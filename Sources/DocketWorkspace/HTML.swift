@@ -2,6 +2,7 @@
 /// stylesheet and script are here.
 enum HTML {
     static func esc(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {

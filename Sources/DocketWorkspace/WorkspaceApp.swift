@@ -24,6 +24,7 @@ public enum WorkspaceApp {
         router.post("/instances/:id/review", use: instances.review)
         router.get("/instances/:id/form", use: forms.show)
         router.post("/instances/:id/form", use: forms.post)
+        router.post("/instances/:id/import", use: forms.importFile)
         router.get("/check", use: check.show)
         router.post("/check", use: check.check)
         router.get("/calendar", use: calendar.show)
@@ -32,6 +33,7 @@ public enum WorkspaceApp {
         router.get("/admin", use: admin.show)
         router.post("/admin/users", use: admin.addUser)
         router.post("/admin/users/:name/disable", use: admin.disable)
+        router.post("/admin/entities", use: admin.addEntity)
         return router
     }
 

@@ -1,3 +1,5 @@
+import DocketDeliverables
+import DocketFill
 import DocketTestSupport
 import DocketWorkspace
 import Foundation
@@ -191,6 +193,69 @@ import Testing
             #expect(r.text.contains("pip.yaml: 1 error"), "\(r.text.suffix(1500))")
             #expect(r.text.contains("letters and digits only"))
             #expect(!r.text.contains("../"), "the user's path is not used")
+        }
+    }
+}
+
+/// Import into a form, and entities added from the admin page.
+@Suite struct WorkspaceImportTests {
+    static func multipart(_ csrf: String, name: String, _ bytes: [UInt8]) -> ByteBuffer {
+        var b = ByteBuffer(string: "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n"
+            + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n\r\n")
+        b.writeBytes(bytes)
+        b.writeString("\r\n--XyZ--\r\n")
+        return b
+    }
+
+    @Test func importADataFileAndAFilledDocx() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        let example = TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let csrf = try await b.csrf("/instances/\(own)/form")
+            let headers = b.headers([.contentType: "multipart/form-data; boundary=XyZ"])
+            let yaml = try await client.execute(uri: "/instances/\(own)/import", method: .post, headers: headers,
+                                                body: Self.multipart(csrf, name: "example.yaml", Array(try Data(contentsOf: example))))
+            #expect(yaml.status == .ok)
+            #expect(yaml.text.contains("Imported example.yaml as version 1"))
+            #expect(yaml.text.contains("value=\"Dr. Elena Marquez-Whitfield\""))
+            // A filled .docx: its answers read back, what it does not hold kept from the saved data.
+            let registry = try DeliverableRegistry.load(root: TestPaths.packageRoot)
+            let pipeline = try FillPipeline(target: DeliverableTarget(deliverable: try #require(registry.deliverable(id: "pip-midyear-report"))), formats: [.docx])
+            let filled = pipeline.fill(FillRequest(input: .file(example.path), format: .docx, date: "2023-09-20"))
+            let bytes = try #require(filled.bytes)
+            let back = try await client.execute(uri: "/instances/\(own)/import", method: .post, headers: headers,
+                                                body: Self.multipart(csrf, name: "MBRH_PIPMidYearReport_09202023.docx", [UInt8](bytes)))
+            #expect(back.text.contains("Imported MBRH_PIPMidYearReport_09202023.docx as version 2"), "\(back.text.prefix(600))")
+            #expect(back.text.contains("value=\"Dr. Elena Marquez-Whitfield\""))
+            #expect(back.text.contains("<option value=\"acute-hospital\" selected>"), "entity.type kept from the saved data")
+            // A viewer may not import.
+            var vic = Browser(client)
+            try await vic.signIn("vic")
+            let vcsrf = try await vic.csrf("/instances/\(own)/form")
+            let refused = try await client.execute(uri: "/instances/\(own)/import", method: .post, headers: vic.headers([.contentType: "multipart/form-data; boundary=XyZ"]),
+                                                   body: Self.multipart(vcsrf, name: "example.yaml", Array(try Data(contentsOf: example))))
+            #expect(refused.status == .forbidden)
+        }
+    }
+
+    @Test func adminAddsAnEntityAndItsCalendar() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("ada")
+            let csrf = try await b.csrf("/admin")
+            let r = try await b.post("/admin/entities", [("_csrf", csrf), ("abbreviation", "NEWH"), ("name", "New Hospital"), ("type", "hospital")])
+            #expect(r.status == .ok)
+            #expect(r.text.contains("Added NEWH:"), "\(r.text.suffix(800))")
+            #expect(try await b.get("/?entity=NEWH").text.contains("PIP 1 Mid-year Planning Report"))
+            let bad = try await b.post("/admin/entities", [("_csrf", csrf), ("abbreviation", "X1"), ("name", "X"), ("type", "hospital"), ("partner", "NOPE")])
+            #expect(bad.status == .unprocessableContent)
+            var pat = Browser(client)
+            try await pat.signIn("pat")
+            #expect(try await pat.post("/admin/entities", [("_csrf", try await pat.csrf()), ("abbreviation", "Y")]).status == .forbidden)
         }
     }
 }

@@ -2,7 +2,9 @@
 
 Usage: workspace_flow.py <docket binary> <project root>
 Starts `docket serve` on a free loopback port with a fresh data folder, walks the flow of
-issue 10 and prints one line per step; exits non-zero on the first failure.
+issue 10 and prints one line per step; exits non-zero on the first failure. The whole flow is
+driven with the keyboard alone: keys typed into fields, Enter on buttons and links, options
+chosen by typing in a focused select (no mouse clicks).
 """
 import io, json, os, socket, subprocess, sys, tempfile, time, urllib.request
 
@@ -90,18 +92,30 @@ def sign_in(name, keyboard=False):
     else:
         field.send_keys(name)
         driver.find_element(By.NAME, "password").send_keys(PASSWORDS[name])
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        press(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     check(lambda: "Board" in driver.title, lambda: f"signed in as {name}: {driver.title}")
 
 
 def sign_out():
-    driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Sign out']"))
     check(lambda: "Sign in" in driver.title, "signed out")
 
 
+def press(element):
+    """Activates a button or link with the keyboard (focus, then Enter)."""
+    element.send_keys(Keys.ENTER)
+
+
+def choose(select, value):
+    """Chooses an option of a select with the keyboard: focus it and type the option's text."""
+    option = select.find_element(By.CSS_SELECTOR, f"option[value='{value}']")
+    select.send_keys(option.text)
+    check(lambda: Select(select).first_selected_option.get_attribute("value") == value, f"chose {value}")
+
+
 def record(step_name):
-    Select(driver.find_element(By.ID, "status")).select_by_value(step_name)
-    driver.find_element(By.XPATH, "//button[text()='Record']").click()
+    choose(driver.find_element(By.ID, "status"), step_name)
+    press(driver.find_element(By.XPATH, "//button[text()='Record']"))
     check(lambda: f"<dd>{step_name}</dd>" in driver.page_source, f"recorded {step_name}")
 
 
@@ -123,47 +137,47 @@ try:
     driver.get(base + "/admin")
     axe("admin")
     driver.find_element(By.NAME, "name").send_keys("pat")
-    Select(driver.find_element(By.ID, "role")).select_by_value("preparer")
+    choose(driver.find_element(By.ID, "role"), "preparer")
     driver.find_element(By.ID, "entities").send_keys("MBRH")
     driver.find_element(By.ID, "password").send_keys(PASSWORDS["pat"])
-    driver.find_element(By.XPATH, "//button[text()='Add user']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Add user']"))
     check(lambda: "Added pat (preparer)" in driver.page_source, "admin created the preparer")
     step("admin created a preparer")
     sign_out()
 
     sign_in("pat")
-    driver.find_element(By.PARTIAL_LINK_TEXT, "PIP 1 Mid-year Planning Report").click()
+    press(driver.find_element(By.PARTIAL_LINK_TEXT, "PIP 1 Mid-year Planning Report"))
     axe("instance")
     instance_url = driver.current_url
-    driver.find_element(By.LINK_TEXT, "Open the form").click()
+    press(driver.find_element(By.LINK_TEXT, "Open the form"))
     axe("form")
-    Select(driver.find_element(By.NAME, "/entity/type")).select_by_value("acute-hospital")
+    choose(driver.find_element(By.NAME, "/entity/type"), "acute-hospital")
     driver.find_element(By.NAME, "/contacts/executiveSponsor/name").send_keys("Dr. Elena Marquez-Whitfield")
     driver.find_element(By.NAME, "/contacts/executiveSponsor/email").send_keys("not-an-email")
-    driver.find_element(By.XPATH, "//button[starts-with(text(),'Add other')]").click()
+    press(driver.find_element(By.XPATH, "//button[starts-with(text(),'Add other')]"))
     driver.find_element(By.NAME, "/contacts/other/0/name").send_keys("Priya Ramanathan")
     driver.find_element(By.NAME, "/contacts/other/0/role").send_keys("Health Equity Data Analyst")
     step("added an Other Supporting Personnel row")
     driver.find_element(By.NAME, "/midYearPlanning/response").send_keys(
         "We held **ten** joint planning meetings with our ACO partner and chose Care Coordination, with "
         "follow-up after ED visits for mental illness. Anticipated challenges: data exchange and staffing.")
-    driver.find_element(By.XPATH, "//button[text()='Check']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Check']"))
     check(lambda: driver.find_elements(By.ID, "error-summary"), "the error summary is shown")
     summary = driver.find_element(By.ID, "error-summary")
     link = summary.find_element(By.XPATH, ".//a[contains(@href, 'executiveSponsor-email')]")
     step("the error summary names the bad email: " + link.text)
     axe("form with errors")
-    link.click()
+    press(link)
     check(driver.switch_to.active_element.get_attribute("name") == "/contacts/executiveSponsor/email",
           "the summary link moves focus to the field")
     field = driver.find_element(By.NAME, "/contacts/executiveSponsor/email")
     field.clear()
     field.send_keys("emarquez@mbrh.example.org")
-    driver.find_element(By.XPATH, "//button[text()='Check']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Check']"))
     check(lambda: "No problems found" in driver.page_source,
           lambda: f"checks clean after the fix: {[e.text for e in driver.find_elements(By.CSS_SELECTOR, '#error-summary li')]}")
     step("checks clean")
-    driver.find_element(By.XPATH, "//button[text()='Download .docx']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Download .docx']"))
     path = os.path.join(downloads, "MBRH_PIPMidYearReport_09202023.docx")
     for _ in range(100):
         if os.path.exists(path):
@@ -189,9 +203,9 @@ try:
 
     sign_in("rita")
     driver.get(instance_url)
-    Select(driver.find_element(By.ID, "r-mid-year-narrative")).select_by_value("partially-met")
+    choose(driver.find_element(By.ID, "r-mid-year-narrative"), "partially-met")
     driver.find_element(By.ID, "resubmitBy").send_keys("11152023")
-    driver.find_element(By.XPATH, "//button[text()='Record review']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Record review']"))
     check(lambda: "resubmit by 2023-11-15" in driver.page_source, "the review is recorded with its resubmission date")
     step("reviewer rated the narrative Partially Met, resubmit by 2023-11-15")
     sign_out()
@@ -199,7 +213,7 @@ try:
     sign_in("pat")
     driver.get(base + "/calendar")
     axe("calendar")
-    driver.find_element(By.XPATH, "//button[text()='Make a new feed link']").click()
+    press(driver.find_element(By.XPATH, "//button[text()='Make a new feed link']"))
     feed = driver.find_element(By.PARTIAL_LINK_TEXT, "/feeds/").get_attribute("href").replace("https://", "http://")
     feed = base + feed[feed.index("/feeds/"):]
     import icalendar
