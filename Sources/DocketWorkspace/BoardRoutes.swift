@@ -7,9 +7,9 @@ import Hummingbird
 struct BoardRoutes {
     let workspace: Workspace
 
-    func rows(for user: WorkspaceUser, entity: String?, program: String?) throws -> [BoardRow] {
+    func rows(for user: WorkspaceUser, entity: String?, program: String?, entities known: [Entity]? = nil) throws -> [BoardRow] {
         let tracker = workspace.tracker(for: user)
-        let entities = try tracker.entities()
+        let entities = try known ?? tracker.entities()
         let board = Board(instances: try tracker.instances(), today: workspace.today.description)
         return board.rows.filter { row in
             workspace.canRead(user, row.instance, entities: entities)
@@ -22,19 +22,22 @@ struct BoardRoutes {
         let q = request.uri.queryParameters
         let entity = q["entity"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let program = q["program"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let rows = try rows(for: user, entity: entity, program: program)
-        let tracker = workspace.tracker(for: user)
-        let entities = try tracker.entities().filter { e in user.role != .preparer || user.entities.contains(e.abbreviation) }
+        let all = try workspace.tracker(for: user).entities()
+        let rows = try rows(for: user, entity: entity, program: program, entities: all)
+        let entities = all.filter { e in user.role != .preparer || user.entities.contains(e.abbreviation) }
         let entityOptions = entities.map { "<option value=\"\(HTML.esc($0.abbreviation))\"\(entity == $0.abbreviation ? " selected" : "")>\(HTML.esc($0.abbreviation)) — \(HTML.esc($0.name))</option>" }.joined()
         let programs = ["pip", "hqe", "dsrip", "dsti"].map { "<option value=\"\($0)\"\(program == $0 ? " selected" : "")>\($0.uppercased())</option>" }.joined()
-        var table = "<table><caption>Deliverables due, overdue first (today \(workspace.today))</caption><thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Deliverable</th><th scope=\"col\">Due</th><th scope=\"col\">Days left</th><th scope=\"col\">Status</th><th scope=\"col\">Flags</th></tr></thead><tbody>"
+        var lines: [String] = []
+        lines.reserveCapacity(rows.count + 2)
+        lines.append("<table><caption>Deliverables due, overdue first (today \(workspace.today))</caption><thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Deliverable</th><th scope=\"col\">Due</th><th scope=\"col\">Days left</th><th scope=\"col\">Status</th><th scope=\"col\">Flags</th></tr></thead><tbody>")
         for r in rows {
             let i = r.instance
             let days = r.daysLeft.map { $0 < 0 ? "<span class=\"overdue\">\(-$0) days overdue</span>" : "\($0)" } ?? "—"
             let flags = r.flags.map { "<span class=\"flag\">\(HTML.esc($0.message))</span>" }.joined(separator: " ")
-            table += "<tr><td>\(HTML.esc(i.entity))</td><td><a href=\"/instances/\(i.id)\">\(HTML.esc(i.title))</a></td><td>\(HTML.esc(i.effectiveDue ?? "pending"))</td><td>\(days)</td><td>\(HTML.esc(i.status.rawValue))</td><td>\(flags)</td></tr>"
+            lines.append("<tr><td>\(HTML.esc(i.entity))</td><td><a href=\"/instances/\(i.id)\">\(HTML.esc(i.title))</a></td><td>\(HTML.esc(i.effectiveDue ?? "pending"))</td><td>\(days)</td><td>\(HTML.esc(i.status.rawValue))</td><td>\(flags)</td></tr>")
         }
-        table += "</tbody></table>"
+        lines.append("</tbody></table>")
+        let table = lines.joined()
         let empty = rows.isEmpty ? "<p class=\"notice\">No deliverables yet. An admin adds entities and syncs the calendar (<code>docket track sync</code>).</p>" : ""
         return Reply.page("Board", context, """
             <form method="get" action="/" class="filters"><label for="entity">Entity</label><select id="entity" name="entity"><option value="">All</option>\(entityOptions)</select>
