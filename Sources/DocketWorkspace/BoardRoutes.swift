@@ -23,7 +23,12 @@ struct BoardRoutes {
         let entity = q["entity"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let program = q["program"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let all = try workspace.tracker(for: user).entities()
-        let rows = try rows(for: user, entity: entity, program: program, entities: all)
+        let every = try rows(for: user, entity: entity, program: program, entities: all)
+        // By default the board shows what is current: deliverables more than a year overdue (e.g.
+        // DSRIP periods long past) are counted, not listed; `?all=1` lists them too.
+        let showAll = q["all"] == "1"
+        let rows = showAll ? every : every.filter { ($0.daysLeft ?? 0) >= -365 }
+        let hidden = every.count - rows.count
         let entities = all.filter { e in user.role != .preparer || user.entities.contains(e.abbreviation) }
         let entityOptions = entities.map { "<option value=\"\(HTML.esc($0.abbreviation))\"\(entity == $0.abbreviation ? " selected" : "")>\(HTML.esc($0.abbreviation)) — \(HTML.esc($0.name))</option>" }.joined()
         let programs = ["pip", "hqe", "dsrip", "dsti"].map { "<option value=\"\($0)\"\(program == $0 ? " selected" : "")>\($0.uppercased())</option>" }.joined()
@@ -40,10 +45,11 @@ struct BoardRoutes {
         let table = lines.joined()
         let empty = rows.isEmpty ? "<p class=\"notice\">No deliverables yet. An admin adds entities and syncs the calendar (<code>docket track sync</code>).</p>" : ""
         return Reply.page("Board", context, """
-            <form method="get" action="/" class="filters"><label for="entity">Entity</label><select id="entity" name="entity"><option value="">All</option>\(entityOptions)</select>
-            <label for="program">Program</label><select id="program" name="program"><option value="">All</option>\(programs)</select>
+            <form method="get" action="/" class="filters"><div><label for="entity">Entity</label><select id="entity" name="entity"><option value="">All</option>\(entityOptions)</select></div>
+            <div><label for="program">Program</label><select id="program" name="program"><option value="">All</option>\(programs)</select></div>
             <button type="submit">Filter</button></form>
             <p><a href="/board.csv">Download as CSV</a> · <a href="/calendar">Calendar and ICS feed</a></p>
+            \(hidden > 0 ? "<p class=\"notice\">\(hidden) deliverable\(hidden == 1 ? " was" : "s were") due more than a year ago and \(hidden == 1 ? "is" : "are") not listed. <a href=\"/?all=1\(entity.map { "&amp;entity=\(HTML.esc($0))" } ?? "")\(program.map { "&amp;program=\(HTML.esc($0))" } ?? "")\">Show all</a></p>" : "")
             \(empty)\(rows.isEmpty ? "" : table)
             """)
     }

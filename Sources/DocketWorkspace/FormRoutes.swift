@@ -32,8 +32,8 @@ struct FormRoutes {
         let form: SchemaForm
         do { form = try self.form(for: deliverable) } catch { return Reply.badRequest(context, "The deliverable's schema cannot be read.") }
         var byField: [String: [String]] = [:]
-        for d in problems where d.isError { byField[fieldPointer(d), default: []].append(d.message) }
-        let summary = HTML.errorSummary(problems.filter(\.isError).map { ($0.message, fieldPointer($0)) })
+        for d in problems where d.isError { byField[fieldPointer(d), default: []].append(message(d)) }
+        let summary = HTML.errorSummary(problems.filter(\.isError).map { (message($0), fieldPointer($0)) })
         let warnings = problems.filter { $0.severity == .warning }
         let warningList = warnings.isEmpty ? "" : "<div class=\"notice\"><h2>Worth a look</h2><ul>" + warnings.map { "<li>\(HTML.esc($0.message))</li>" }.joined() + "</ul></div>"
         let saved = version.map { "<p>Version \($0.version), saved \(HTML.esc($0.created)) by \(HTML.esc($0.author)).</p>" } ?? "<p>Not saved yet.</p>"
@@ -115,6 +115,12 @@ struct FormRoutes {
         guard case .object(var o) = top, case .object(let b) = base else { return top }
         for (k, v) in b { o[k] = o[k].map { merged(v, over: $0) } ?? v }
         return .object(o)
+    }
+
+    /// The message as a form shows it: a missing answer is named by its label.
+    func message(_ d: Diagnostic) -> String {
+        guard let property = d.property, d.keywordLocation?.hasSuffix("/required") == true else { return d.message }
+        return "\(SchemaForm.label(property, [:])): an answer is required"
     }
 
     /// The field a diagnostic belongs beside: the missing property's, else its pointer.

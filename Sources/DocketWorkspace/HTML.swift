@@ -79,6 +79,7 @@ enum HTML {
     button{background:#00703c;color:#fff;border:0;padding:.45rem .9rem;margin:.3rem .3rem .3rem 0;cursor:pointer;font-size:1rem}
     button.secondary{background:#f3f2f1;color:#0b0c0c;border:1px solid #0b0c0c}button.warning{background:#942514}
     a{color:#1d70b8}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #fd0;outline-offset:0}
+    .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.filters label{margin:0}.filters select{width:auto}
     .inline{display:inline}.hint{color:#505a5f;display:block;font-weight:400}.notice{border-left:6px solid #1d70b8;padding:.5rem 1rem;background:#f3f2f1}
     .words{color:#505a5f}.words.over{color:#942514;font-weight:700}
     """

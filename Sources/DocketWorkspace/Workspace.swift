@@ -94,6 +94,13 @@ public struct Workspace: Sendable {
         if let entity {
             data.setValue(.string(entity.name), atDotted: "entity.name")
             data.setValue(.string(entity.abbreviation), atDotted: "entity.abbreviation")
+            // The data's value for the tracker's entity type, read back through the deliverable's
+            // `due:` field map (e.g. hospital → acute-hospital for the PIP report).
+            for field in deliverable(for: instance)?.due?.fields ?? [] where field.from == "entity.type" {
+                if let value = field.map.first(where: { entity.matchTypes.contains($0.value) })?.key {
+                    data.setValue(.string(value), atDotted: field.from)
+                }
+            }
         }
         return (data, nil)
     }

@@ -259,3 +259,33 @@ import Testing
         }
     }
 }
+
+/// What a person sees first: the current deliverables, answers asked for by their labels.
+@Suite struct WorkspacePageTests {
+    @Test func boardListsWhatIsCurrentAndCountsTheRest() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("ada")
+            let board = try await b.get("/?entity=NSCC").text
+            #expect(board.contains("were due more than a year ago"), "DSRIP periods of 2017-2019 are counted, not listed")
+            #expect(!board.contains("ACO Preliminary Participation Plan"))
+            #expect(try await b.get("/?all=1&entity=NSCC").text.contains("ACO Preliminary Participation Plan"))
+        }
+    }
+
+    @Test func formAsksForAnswersByLabelAndKnowsTheEntityType() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let page = try await b.get("/instances/\(own)/form").text
+            #expect(page.contains("<option value=\"acute-hospital\" selected>"), "hospital → acute-hospital through deliverable.yaml's map")
+            let csrf = try await b.csrf("/instances/\(own)/form")
+            let checked = try await b.post("/instances/\(own)/form", [("_csrf", csrf), ("_action", "check")]).text
+            #expect(checked.contains("Mid year planning: an answer is required"), "\(checked.prefix(2000))")
+            #expect(!checked.contains("missing required property"))
+        }
+    }
+}
