@@ -4,8 +4,7 @@ import DocketWorkspace
 
 /// `docket serve`: the web workspace (docs/workspace.md).
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve",
-        abstract: "Serve the web workspace: board, forms, checks, reviews and calendar feeds (docs/workspace.md).")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the web workspace (docs/workspace.md).")
 
     @Option(help: "Port to listen on.") var port: Int = 8080
     @Option(help: "Address to listen on (loopback by default).") var host: String = "127.0.0.1"
@@ -30,10 +29,11 @@ struct ServeCommand: ParsableCommand {
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder of the workspace's databases (default $XDG_DATA_HOME/docket).") var dataDir: String?
     @Option(help: "Tracker database file (default <data-dir>/tracker.sqlite).") var db: String?
+    @Flag(name: .customLong("secure-cookies"), help: "Mark session cookies Secure (behind TLS).") var secure = false
 
     func open() throws -> Workspace {
-        let env = try RunContext.environment()
         guard let registry = RunContext.deliverables else { throw ValidationError(RunContext.noProjectAdvice) }
-        return try Workspace.open(environment: env, registry: registry, dataDir: dataDir ?? env.dataDirectory, database: db)
+        let env = try RunContext.environment()
+        return try Workspace.open(environment: env, registry: registry, dataDir: dataDir ?? env.dataDirectory, database: db, secureCookies: secure)
     }
 }

@@ -117,6 +117,28 @@ struct FormRoutes {
         return .object(o)
     }
 
+    /// A saved version as a file (`/instances/<id>/versions/<n>/docx|md`), named by the OnBase
+    /// convention; a version whose data does not fill shows the form with its problems.
+    func version(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+        let (user, i): (WorkspaceUser, Instance)
+        switch try instances.load(context) {
+        case .refused(let r): return r
+        case .granted(let u, let inst, _): (user, i) = (u, inst)
+        }
+        guard let deliverable = workspace.deliverable(for: i), let n = context.parameters.get("version", as: Int.self),
+              let draft = try workspace.store.drafts(instanceID: i.id).first(where: { $0.version == n }),
+              let (data, _) = try? JSONParser.parse(draft.data) else { return Reply.notFound(context) }
+        let kind: OutputKind = context.parameters.get("format") == "md" ? .md : .docx
+        let pipeline = try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: workspace.catalog)
+        let result = pipeline.fill(FillRequest(input: .data(LoadedData(value: data, path: "version \(n)")), format: kind, date: workspace.today.description))
+        guard let bytes = result.bytes, let name = result.fileName else {
+            return render(i, deliverable, data: data, version: draft, problems: result.diagnostics, notice: nil,
+                          editable: workspace.canEdit(user, i), context, status: .unprocessableContent)
+        }
+        let type = kind == .docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8"
+        return Reply.file([UInt8](bytes), name: name, type: type)
+    }
+
     /// The message as a form shows it: a missing answer is named by its label.
     func message(_ d: Diagnostic) -> String {
         guard let property = d.property, d.keywordLocation?.hasSuffix("/required") == true else { return d.message }

@@ -63,7 +63,10 @@ struct InstanceRoutes {
         }
         let drafts = try workspace.store.drafts(instanceID: i.id)
         if !drafts.isEmpty {
-            body += "<h2>Saved versions</h2><ul>" + drafts.reversed().map { "<li>Version \($0.version), \(HTML.esc($0.created)) by \(HTML.esc($0.author))</li>" }.joined() + "</ul>"
+            body += "<h2>Saved versions</h2><ul>" + drafts.reversed().map { d in
+                "<li>Version \(d.version), \(HTML.esc(d.created)) by \(HTML.esc(d.author)): "
+                    + "<a href=\"/instances/\(i.id)/versions/\(d.version)/docx\">.docx</a> · <a href=\"/instances/\(i.id)/versions/\(d.version)/md\">.md</a></li>"
+            }.joined() + "</ul>"
         }
         return Reply.page(i.title, context, body)
     }

@@ -39,10 +39,11 @@ public struct Workspace: Sendable {
     /// Opens the SQLite stores under `dataDir` (`tracker.sqlite`, `workspace.sqlite`) unless
     /// `database` names the tracker's file.
     public static func open(environment: DocketEnvironment, registry: DeliverableRegistry, dataDir: String,
-                            database: String? = nil, bcryptCost: UInt8 = 12) throws -> Workspace {
+                            database: String? = nil, bcryptCost: UInt8 = 12, secureCookies: Bool = false) throws -> Workspace {
         let tracker = try SQLiteTrackerStore(path: database ?? dataDir + "/tracker.sqlite", busyTimeout: environment.busyTimeout)
         let store = try SQLiteWorkspaceStore(path: dataDir + "/workspace.sqlite")
-        return Workspace(environment: environment, registry: registry, trackerStore: tracker, store: store, bcryptCost: bcryptCost)
+        return Workspace(environment: environment, registry: registry, trackerStore: tracker, store: store, bcryptCost: bcryptCost,
+                         secureCookies: secureCookies)
     }
 
     /// The tracker acting as `user`, now.

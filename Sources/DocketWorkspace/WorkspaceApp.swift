@@ -25,6 +25,7 @@ public enum WorkspaceApp {
         router.get("/instances/:id/form", use: forms.show)
         router.post("/instances/:id/form", use: forms.post)
         router.post("/instances/:id/import", use: forms.importFile)
+        router.get("/instances/:id/versions/:version/:format", use: forms.version)
         router.get("/check", use: check.show)
         router.post("/check", use: check.check)
         router.get("/calendar", use: calendar.show)

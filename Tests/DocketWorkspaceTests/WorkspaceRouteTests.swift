@@ -289,3 +289,24 @@ import Testing
         }
     }
 }
+
+@Suite struct WorkspaceVersionTests {
+    @Test func everySavedVersionDownloads() async throws {
+        let f = try WorkspaceFixture()
+        let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
+        let example = TestPaths.packageRoot.appendingPathComponent("Templates/pip-midyear-report/example.yaml")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let csrf = try await b.csrf("/instances/\(own)/form")
+            _ = try await client.execute(uri: "/instances/\(own)/import", method: .post, headers: b.headers([.contentType: "multipart/form-data; boundary=XyZ"]),
+                                         body: WorkspaceImportTests.multipart(csrf, name: "example.yaml", Array(try Data(contentsOf: example))))
+            #expect(try await b.get("/instances/\(own)").text.contains("/instances/\(own)/versions/1/docx"))
+            let docx = try await b.get("/instances/\(own)/versions/1/docx")
+            #expect(docx.status == .ok)
+            #expect(docx.headers[.contentDisposition] == "attachment; filename=\"MBRH_PIPMidYearReport_09202023.docx\"")
+            #expect(try await b.get("/instances/\(own)/versions/1/md").text.contains("Merrimack Bay Regional Hospital"))
+            #expect(try await b.get("/instances/\(own)/versions/9/docx").status == .notFound)
+        }
+    }
+}
