@@ -38,7 +38,8 @@ public enum AnswerBookmarks {
         for i in e.children.indices {
             guard case .element(let child) = e.children[i] else { continue }
             var marked = mark(child, counter: &counter, map: &map)
-            if marked.name == "w:sdt", let value = marked.child("w:sdtPr")?.child("w:tag")?.attribute("w:val"),
+            if marked.name == "w:sdt", !RepeatingSections.isSectionMark(marked.child("w:sdtPr")),
+               let value = marked.child("w:sdtPr")?.child("w:tag")?.attribute("w:val"),
                let tag = AnswerTag(tag: value), let c = marked.children.firstIndex(where: { $0.element?.name == "w:sdtContent" }),
                case .element(var content) = marked.children[c] {
                 counter += 1

@@ -98,6 +98,11 @@ struct AnswerWalker {
     private var path: [Int] = []
     private var starts: [(ids: [String], name: String, path: [Int], place: String)] = []
     private var ends: [String: [Int]] = [:]
+    /// Bookmarks inside a content control found by its tag (an item Word renumbered may keep its old one).
+    private var covered = Set<String>()
+    /// The repeating sections around the element being walked: the list's path (renumbered) and
+    /// the position of the current item (-1 before the first).
+    private var sections: [(path: String?, item: Int)] = []
 
     init(file: String, part: String, converter: WMLMarkdown, map: [String: String]) {
         self.file = file
@@ -135,6 +140,14 @@ struct AnswerWalker {
             case "w:p":
                 if Self.isHeading(c) { heading = WMLReader.visibleText(c) }
                 walk(c)
+            case "w:sdt" where c.child("w:sdtPr")?.child("w15:repeatingSection") != nil:
+                let list = c.child("w:sdtPr")?.child("w:tag")?.attribute("w:val").flatMap(AnswerTag.init(tag:)).map { renumbered($0.path) }
+                sections.append((list, -1))
+                walk(c)
+                sections.removeLast()
+            case "w:sdt" where c.child("w:sdtPr")?.child("w15:repeatingSectionItem") != nil:
+                if !sections.isEmpty { sections[sections.count - 1].item += 1 }
+                walk(c)
             case "w:sdt":
                 record(c)
                 walk(c)
@@ -150,6 +163,19 @@ struct AnswerWalker {
         return pPr.child("w:outlineLvl") != nil
     }
 
+    /// `path` with the index after each enclosing repeating section's list path replaced by the
+    /// item's position: Word copies an item's tags as they are when a person adds an item, and
+    /// deleting one leaves the later items' numbers.
+    private func renumbered(_ path: String) -> String {
+        var segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        for section in sections where section.item >= 0 {
+            guard let list = section.path?.split(separator: ".", omittingEmptySubsequences: false).map(String.init),
+                  segments.count > list.count, Array(segments[..<list.count]) == list, Int(segments[list.count]) != nil else { continue }
+            segments[list.count] = String(section.item)
+        }
+        return segments.joined(separator: ".")
+    }
+
     private var place: String {
         var parts = [part]
         if let heading, !heading.isEmpty { parts.append("under “\(heading)”") }
@@ -159,8 +185,11 @@ struct AnswerWalker {
 
     private mutating func record(_ sdt: XMLElement) {
         guard let pr = sdt.child("w:sdtPr"), let value = pr.child("w:tag")?.attribute("w:val"), let tag = AnswerTag(tag: value) else { return }
-        let rest = tag.path, kind = tag.kind
+        let rest = renumbered(tag.path), kind = tag.kind
         let content = sdt.child("w:sdtContent") ?? XMLElement("w:sdtContent")
+        content.forEachDescendant { e, _ in
+            if e.name == "w:bookmarkStart", let name = e.attribute("w:name") { covered.insert(name) }
+        }
         var checked: Bool?
         if let box = pr.child("w14:checkbox") {
             let value = box.child("w14:checked")?.attribute("w14:val")
@@ -177,7 +206,7 @@ struct AnswerWalker {
     /// Answers found by their bookmarks (for regions whose content control lost its tag).
     func bookmarkAnswers(_ root: XMLElement) -> [DocxAnswer] {
         starts.compactMap { start -> DocxAnswer? in
-            guard let key = map[start.name], let end = start.ids.compactMap({ ends[$0] }).max(by: { $0.lexicographicallyPrecedes($1) }) else { return nil }
+            guard !covered.contains(start.name), let key = map[start.name], let end = start.ids.compactMap({ ends[$0] }).max(by: { $0.lexicographicallyPrecedes($1) }) else { return nil }
             let tag = AnswerTag(key: key)
             let nodes = BookmarkRange.content(root, from: start.path, to: end)
             let content = XMLElement("w:sdtContent", children: nodes.map { .element($0) })

@@ -142,14 +142,15 @@ public enum OOXMLOrder {
         "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
     ]) + ["sl:schemaLibrary"] + w(["shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator"])
 
-    /// CT_SdtPr: its sequence, then the control type (one choice; `w14:checkbox` is Word 2010's).
+    /// CT_SdtPr: its sequence, then the control type (one choice; `w14:checkbox` is Word 2010's),
+    /// then Word 2013's repeating-section marks ([MS-DOCX] CT_SdtRepeatedSection, written last by Word).
     static let sdtProperties: [[String]] = w([
         "rPr", "alias", "tag", "id", "lock", "placeholder", "temporary", "showingPlcHdr", "dataBinding", "label",
         "tabIndex",
     ]).map { [$0] } + [w([
         "equation", "comboBox", "date", "docPartObj", "docPartList", "dropDownList", "picture", "richText", "text",
         "citation", "group", "bibliography",
-    ]) + ["w14:checkbox"]]
+    ]) + ["w14:checkbox"]] + [["w15:repeatingSection", "w15:repeatingSectionItem"]]
 
     /// CT_Compat: the Word 97–2003 options, then compatSetting.
     static let compat = w([

@@ -24,6 +24,10 @@ public enum FormBuilder {
         if let entityType { data.setValue(.string(entityType), atDotted: "entity.type") }
         let schema: FormSchema
         do { schema = try FormSchema.load(deliverable.schemaURL) } catch { return Result(diagnostics: [error.diagnostic], status: .usage) }
+        let named = data
+        // Lists nobody filled get their least number of items (at least one), so that the form
+        // shows a repeating section a person can add items to.
+        data = FormLists(schema: schema).skeleton(data, at: "")
         let pipeline: FillPipeline
         do { pipeline = try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [.docx]) } catch {
             return Result(diagnostics: error.diagnostics, status: .invalid)
@@ -38,6 +42,7 @@ public enum FormBuilder {
             for name in package.orderedPartNames where name.hasPrefix("word/") && name.hasSuffix(".xml") && !name.contains("/_rels/") {
                 guard let part = package.parts[name], FormParts.containsDocketTag(part), var doc = try? SafeXMLParser.parse([UInt8](part)) else { continue }
                 doc.root = FormControls(schema: schema).apply(doc.root)
+                doc.root = RepeatingSections.wrap(doc.root, list: FormLists(schema: schema).section)
                 package.parts[name] = Data(XMLWriter.string(doc).utf8)
             }
             FormControls.addPlaceholderStyle(&package)
@@ -48,12 +53,59 @@ public enum FormBuilder {
                 }
             }
             // Named by the OnBase convention; `ABBR` until the entity is known.
-            let named = data.value(at: "/entity/abbreviation")?.stringValue == nil ? data.setting("ABBR", atDotted: "entity.abbreviation") : data
-            let name = deliverable.fileName(data: named, date: date) + ".docx"
+            let known = named.value(at: "/entity/abbreviation")?.stringValue == nil ? named.setting("ABBR", atDotted: "entity.abbreviation") : named
+            let name = deliverable.fileName(data: known, date: date) + ".docx"
             return Result(bytes: try package.docxData(), fileName: name, diagnostics: diagnostics, status: .success)
         } catch {
             return Result(diagnostics: diagnostics + [Diagnostic(.error, rule: "docx.package", error.description)], status: .invalid)
         }
+    }
+}
+
+/// The lists a form repeats (docs/forms.md, "Repeating sections").
+struct FormLists {
+    let schema: FormSchema
+
+    /// `data` with every list under `path` that has no items given its least number of empty
+    /// items (objects, or "" for a list of strings inside an item), at least one.
+    func skeleton(_ data: JSONValue, at path: String, depth: Int = 0, inItem: Bool = false) -> JSONValue {
+        guard depth < 8 else { return data }
+        var data = data
+        for key in schema.propertyNames(at: path) {
+            let child = path.isEmpty ? key : path + "." + key
+            if let list = schema.list(at: child) {
+                var items = data[key]?.arrayValue ?? []
+                if items.isEmpty, data[key] == nil || data[key] == .null || data[key] == .array([]), list.objects || inItem {
+                    items = Array(repeating: list.objects ? JSONValue.object([:]) : .string(""), count: max(list.minItems ?? 1, 1))
+                }
+                guard !items.isEmpty else { continue }
+                data.setValue(.array(items.enumerated().map { i, item in
+                    list.objects && item.objectValue != nil ? skeleton(item, at: child + ".\(i)", depth: depth + 1, inItem: true) : item
+                }), at: [key])
+            } else if schema.nodes(at: child).contains(where: { $0["properties"] != nil }), data[key] == nil || data[key]?.objectValue != nil {
+                let inner = skeleton(data[key] ?? [:], at: child, depth: depth + 1, inItem: inItem)
+                if inner != [:] { data.setValue(inner, at: [key]) }
+            }
+        }
+        return data
+    }
+
+    /// The repeating section of the list at `path`, if the form repeats it: its title and the
+    /// note on its bounds (minItems/maxItems) added to each item's first placeholder.
+    func section(_ path: String) -> RepeatingSections.List? {
+        guard let list = schema.list(at: path) else { return nil }
+        let last = path.split(separator: ".").last.map(String.init) ?? path
+        let words = last.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1 $2", options: .regularExpression).lowercased()
+        let title = schema.keyword("title", at: path)?.stringValue ?? (words.prefix(1).uppercased() + words.dropFirst())
+        let bounds: String
+        switch (list.minItems, list.maxItems) {
+        case let (lo?, hi?) where lo == hi: bounds = "exactly \(lo) items"
+        case let (lo?, hi?): bounds = "\(lo) to \(hi) items"
+        case let (lo?, nil) where lo > 1: bounds = "at least \(lo) items"
+        case let (_, hi?): bounds = "up to \(hi) items"
+        default: bounds = "as many items as needed"
+        }
+        return RepeatingSections.List(title: title + " (" + bounds + ")", note: "[\(title): \(bounds); the + at the item's end adds one]")
     }
 }
 

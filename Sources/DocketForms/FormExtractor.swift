@@ -33,21 +33,19 @@ public enum FormExtractor {
         public var diagnostic: Diagnostic
         /// `.usage` when the file cannot be read or the deliverable is unknown, else `.invalid`.
         public var status: ExitStatus
-        public init(diagnostic: Diagnostic, status: ExitStatus) {
+        /// Why the package was refused, when it was (not a .docx, a legacy .doc, damaged, unsafe).
+        public var kind: PackageError.Kind?
+        public init(diagnostic: Diagnostic, status: ExitStatus, kind: PackageError.Kind? = nil) {
             self.diagnostic = diagnostic
             self.status = status
+            self.kind = kind
         }
     }
 
     /// Reads `url` and extracts its data for `deliverable` (else the deliverable the answers point to).
     public static func extract(docx url: URL, registry: DeliverableRegistry, deliverable id: String? = nil) throws(Failure) -> Extraction {
         let answers: [DocxAnswer]
-        do { answers = try DocxAnswers.read(docx: url) } catch {
-            let missing = error.kind == .unreadable
-            throw Failure(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
-                missing ? "cannot read \(url.path): no such file or not readable" : "cannot read this .docx: \(error.description)",
-                location: SourceLocation(file: url.path)), status: missing ? .usage : .invalid)
-        }
+        do { answers = try DocxAnswers.read(docx: url) } catch { throw refused(url, error) }
         let deliverable: Deliverable
         if let id {
             guard let d = registry.deliverable(id: id) else {
@@ -70,6 +68,29 @@ public enum FormExtractor {
             throw Failure(diagnostic: error.diagnostic, status: .usage)
         }
         return extract(answers: answers, schema: schema, deliverable: deliverable.id)
+    }
+
+    /// The failure for a file that cannot be read as a .docx, in words a person acts on (exit 2
+    /// when it cannot be read at all, else 1: docs/diagnostics.md).
+    static func refused(_ url: URL, _ error: PackageError) -> Failure {
+        let name = url.lastPathComponent, at = SourceLocation(file: url.path)
+        let message: String
+        switch error.kind {
+        case .unreadable:
+            return Failure(diagnostic: Diagnostic(.error, rule: "io.read", "cannot read \(url.path): no such file or not readable", location: at),
+                           status: .usage, kind: .unreadable)
+        case .notAZip, .notOOXML:
+            message = "\(name) is not a .docx (a Word document): docket extract reads the .docx files `docket form` and `docket fill` write, filled in Word"
+        case .legacyOrProtected:
+            message = "\(name) is a Word 97–2003 .doc or a password-protected document: open it in Word and save it as a .docx without a password"
+        case .damaged, .unsupported, .invalidXML, .encrypted:
+            message = "\(name) is a damaged or unusual .docx (\(error.description)): open it in Word and save it again as a .docx"
+        case .unsafeName, .bomb, .doctype:
+            message = "\(name) was refused for safety (\(error.description)): do not upload this file"
+        case .write:
+            message = "cannot read \(name): \(error.description)"
+        }
+        return Failure(diagnostic: Diagnostic(.error, rule: "extract.not-docx", message, location: at), status: .invalid, kind: error.kind)
     }
 
     /// Types `answers` by `schema`.
@@ -105,7 +126,17 @@ public enum FormExtractor {
             data.setValue(.bool(yes), atDotted: path)
             found.append(.init(path: path, foundBy: pair[0].foundBy, location: pair[0].location))
         }
-        return Extraction(deliverable: deliverable, data: data, found: found, diagnostics: diagnostics, schema: schema)
+        return Extraction(deliverable: deliverable, data: compacted(data), found: found, diagnostics: diagnostics, schema: schema)
+    }
+
+    /// Lists without their holes: an item deleted in Word (or one left blank) leaves no `null`
+    /// between the others, which keep their order.
+    static func compacted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let a): return .array(a.filter { $0 != .null }.map(compacted))
+        case .object(let o): return .object(o.mapValues(compacted))
+        default: return value
+        }
     }
 
     enum Typed { case success(JSONValue), failure(String) }

@@ -100,6 +100,38 @@ public struct FormSchema: Sendable {
         }
     }
 
+    /// A list the form repeats (a Word repeating section): an array at `path` whose items are
+    /// objects or strings, with its bounds. Not a list of choices (`options.appendices`), nor a
+    /// list whose items are each identified by a choice (IA focus areas, one per framework area):
+    /// their items are not added freely.
+    public struct List: Sendable, Equatable {
+        public var minItems: Int?
+        public var maxItems: Int?
+        public var objects: Bool
+    }
+
+    public func list(at path: String) -> List? {
+        let here = nodes(at: path)
+        guard here.contains(where: { $0["type"]?.stringValue == "array" || $0["items"] != nil }) else { return nil }
+        let items = nodes(at: path + ".0")
+        guard !items.isEmpty, !items.contains(where: { $0["enum"] != nil }) else { return nil }
+        let objects = items.contains { $0["type"]?.stringValue == "object" || $0["properties"] != nil }
+        if objects {
+            let required = Set(items.flatMap { ($0["required"]?.arrayValue ?? []).compactMap { $0.stringValue } })
+            if required.contains(where: { r in self.nodes(at: path + ".0." + r).contains { $0["enum"] != nil } }) { return nil }
+        } else if !items.contains(where: { $0["type"]?.stringValue == "string" }) {
+            return nil
+        }
+        return List(minItems: here.lazy.compactMap { $0["minItems"]?.intValue }.first,
+                    maxItems: here.lazy.compactMap { $0["maxItems"]?.intValue }.first, objects: objects)
+    }
+
+    /// The property names of the object at `path`, in schema order.
+    public func propertyNames(at path: String) -> [String] {
+        let nodes = path.isEmpty ? [root].flatMap(branches) : nodes(at: path)
+        return ordered(Array(Set(nodes.flatMap { $0["properties"]?.objectValue.map { Array($0.keys) } ?? [] })))
+    }
+
     /// Object keys in schema order (unknown keys last, alphabetically).
     func ordered(_ keys: [String]) -> [String] {
         keys.sorted { a, b in

@@ -56,7 +56,11 @@ extension DocxSubmission {
         if let answer = candidates.first {
             d.location = answer.location
             let dotted = JSONPointer.dotted(pointer)
-            d.message = "answer `\(dotted)`: " + d.message
+            // An empty answer (a blank form's placeholder) is missing, not "0 characters long".
+            let empty = Self.pointer(answer.path) == pointer && answer.kind == .text
+                && (answer.isPlaceholder || answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            let length = ["/minLength", "/pattern", "/minItems"].contains { d.keywordLocation?.hasSuffix($0) == true }
+            d.message = empty && length ? "answer `\(dotted)` is missing" : "answer `\(dotted)`: " + d.message
         } else {
             d.location = SourceLocation(file: path)
         }

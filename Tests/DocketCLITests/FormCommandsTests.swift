@@ -29,5 +29,11 @@ import Testing
         #expect(try DocketBinary.run(["extract", "x.docx", "--format", "xml"]).status == 2)
         #expect(try DocketBinary.run(["form", "pip-midyear-report"]).status == 2)  // no --output / --out-dir
         #expect(try DocketBinary.run(["form", "nope", "--output", "/tmp/x.docx"]).status == 2)
+        // A file that is not a .docx: read, refused with what it is (exit 1), not a zip error.
+        let notes = TestPaths.temporaryDirectory("cli-extract").appendingPathComponent("notes.docx")
+        try Data("Meeting notes, not a Word document\n".utf8).write(to: notes)
+        let r = try DocketBinary.run(["extract", notes.path])
+        #expect(r.status == 1 && r.stdout.isEmpty, "\(r.stderr)")
+        #expect(r.stderr.contains("notes.docx is not a .docx (a Word document)") && r.stderr.contains("extract.not-docx"), "\(r.stderr)")
     }
 }

@@ -49,3 +49,34 @@ import Testing
         #expect(e.diagnostics.map(\.rule) == ["extract.value"])
     }
 }
+
+/// Files that are not a .docx, and how a blank form's missing answers are worded.
+@Suite struct ExtractRefusalTests {
+    @Test func aFileThatIsNotADocxIsRefusedWithWhatItIs() throws {
+        let dir = TestPaths.temporaryDirectory("not-docx")
+        let text = dir.appendingPathComponent("answers.docx")
+        try Data("entity:\n  name: x\n".utf8).write(to: text)
+        let doc = dir.appendingPathComponent("old.docx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)).write(to: doc)
+        for (url, kind, words) in [(text, PackageError.Kind.notAZip, "is not a .docx (a Word document)"), (doc, .legacyOrProtected, "Word 97–2003 .doc")] {
+            #expect {
+                _ = try FormExtractor.extract(docx: url, registry: Forms.registry)
+            } throws: { error in
+                guard let f = error as? FormExtractor.Failure else { return false }
+                return f.kind == kind && f.status == .invalid && f.diagnostic.rule == "extract.not-docx" && f.diagnostic.message.contains(words)
+            }
+        }
+        #expect {
+            _ = try FormExtractor.extract(docx: dir.appendingPathComponent("none.docx"), registry: Forms.registry)
+        } throws: { ($0 as? FormExtractor.Failure)?.status == .usage }
+    }
+
+    @Test func aBlankFormsRequiredAnswersAreMissingNotZeroCharactersLong() throws {
+        let r = FormBuilder.build(try #require(Forms.registry.deliverable(id: "pip-midyear-report")), data: [:], date: "2023-09-29")
+        let url = TestPaths.temporaryDirectory("blank-wording").appendingPathComponent(try #require(r.fileName))
+        try #require(r.bytes).write(to: url)
+        let messages = Forms.validate(url).errors.map(\.message)
+        #expect(messages.contains("answer `midYearPlanning.response` is missing"), "\(messages)")
+        #expect(!messages.contains { $0.contains("characters long") }, "\(messages)")
+    }
+}

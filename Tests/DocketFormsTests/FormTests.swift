@@ -26,7 +26,8 @@ import Testing
         let doc = try SafeXMLParser.parse([UInt8](try #require(package.parts["word/document.xml"])))
         var out: [String: XMLElement] = [:]
         doc.root.forEachDescendant { e, _ in
-            if e.name == "w:sdtPr", let tag = e.child("w:tag")?.attribute("w:val"), let t = AnswerTag(tag: tag) { out[t.key] = e }
+            if e.name == "w:sdtPr", e.child("w15:repeatingSection") == nil,  // a list's section is not an answer
+               let tag = e.child("w:tag")?.attribute("w:val"), let t = AnswerTag(tag: tag) { out[t.key] = e }
         }
         return out
     }
