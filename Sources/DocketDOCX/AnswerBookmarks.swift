@@ -12,6 +12,8 @@ public enum AnswerBookmarks {
     /// The custom property name prefix of the map.
     public static let propertyPrefix = "docket:"
     static let firstId = 900_000
+    /// What a part must contain to hold answer regions.
+    static let tagMarker = Array("docket:".utf8)
     static let fmtid = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
     static let ctCustom = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
     static let relCustom = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
@@ -24,7 +26,8 @@ public enum AnswerBookmarks {
         var counter = 0
         var map: [(String, String)] = []
         for name in order {
-            guard let data = parts[name], ByteSearch.contains(String(decoding: data, as: UTF8.self), "docket:"),
+            guard let data = parts[name], data.withUnsafeBytes({ raw in
+                      ByteSearch.contains(raw.bindMemory(to: UInt8.self), Self.tagMarker) }),
                   var document = try? SafeXMLParser.parse([UInt8](data)) else { continue }
             document.root = mark(document.root, counter: &counter, map: &map)
             parts[name] = Data(XMLWriter.string(document).utf8)
