@@ -10,10 +10,22 @@ struct PackageAdditions {
     private(set) var hyperlinks: [String: [String]] = [:]
     /// Style ids used by generated content.
     private(set) var usedStyles: Set<String> = []
+    /// First free `w:footnote` id (1 when the template has no footnotes part).
+    let firstFootnoteId: Int
+    /// Footnotes created, in order: id and content (`w:p`s, the first with its `w:footnoteRef`).
+    private(set) var footnotes: [(id: Int, xml: String)] = []
 
-    init(firstAbstractId: Int, firstNumId: Int) {
+    init(firstAbstractId: Int, firstNumId: Int, firstFootnoteId: Int = 1) {
         self.firstAbstractId = firstAbstractId
         self.firstNumId = firstNumId
+        self.firstFootnoteId = max(1, firstFootnoteId)
+    }
+
+    /// A new footnote with `xml` as its content; its id.
+    mutating func addFootnote(_ xml: String) -> Int {
+        let id = firstFootnoteId + footnotes.count
+        footnotes.append((id, xml))
+        return id
     }
 
     var bulletAbstractId: Int { firstAbstractId }
