@@ -315,6 +315,7 @@ class Converter:
         i = 0
         first_heading = True
         page_break = False
+        keep_table = False
         while i < len(lines):
             line = lines[i]
             s = line.rstrip()
@@ -323,6 +324,10 @@ class Converter:
                 continue
             if re.match(r"^\{\{!\s*toc\s*\}\}$", s):
                 out.append(TOC)  # a table of contents field; the fill writes its entries
+                i += 1
+                continue
+            if re.match(r"^\{\{!\s*keep-with-next\s*\}\}$", s):
+                keep_table = True  # the next table keeps with what follows it (every row keepNext)
                 i += 1
                 continue
             if re.match(r"^\{\{!\s*page-break\s*\}\}$", s):
@@ -343,7 +348,11 @@ class Converter:
                     else:
                         rows.append(t)
                     i += 1
-                out.append(self.table(rows))
+                t = self.table(rows)
+                if keep_table:
+                    t = re.sub(r'(<w:pStyle w:val="Table(?:Text|List)"/>)', r"\1<w:keepNext/>", t)
+                    keep_table = False
+                out.append(t)
                 continue
             m = re.match(r"^(#{1,6})\s+(.*)$", s)
             if m:
@@ -411,6 +420,7 @@ class Converter:
 # (DocketDOCX TableOfContents), so it shows before Word updates fields.
 TOC = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
        '<w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">Contents</w:t></w:r></w:p>'
+       '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Added by Docket (not part of the source report): this table of contents.</w:t></w:r></w:p>'
        '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
        '<w:r><w:t xml:space="preserve">Update the table of contents (F9) to see its entries.</w:t></w:r></w:p>'
