@@ -145,6 +145,7 @@ public struct DocxTemplate: Sendable {
         }
         if diagnostics.contains(where: \.isError) { return (nil, diagnostics) }
         FootnoteMarkers.resolve(&output, part: info.mainPart, additions: &state.additions)
+        FootnoteMarkers.order(&output, part: info.mainPart, additions: &state.additions)
         TableOfContents.fill(&output, part: info.mainPart)
         AnswerBookmarks.mark(&output, order: parts.map(\.name))
         PackageFinisher.finish(&output, additions: state.additions, info: info)

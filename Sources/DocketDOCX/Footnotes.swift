@@ -44,6 +44,27 @@ enum FootnoteXML {
 /// text. Labels inside a loop must differ per item (`[^{{id}}]`). Markdown-valued fields
 /// (`{{markdown(x)}}`) carry their own footnotes through `MarkdownWML`.
 enum FootnoteMarkers {
+    /// Puts the footnotes Docket created in the order the main part references them (ids and
+    /// file order), rewriting the references' ids.
+    static func order(_ parts: inout [String: Data], part: String, additions: inout PackageAdditions) {
+        guard !additions.footnotes.isEmpty, let data = parts[part] else { return }
+        let text = String(decoding: data, as: UTF8.self)
+        let pattern = try! NSRegularExpression(pattern: #"<w:footnoteReference w:id="(\d+)""#)
+        let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        let ids = matches.compactMap { Range($0.range(at: 1), in: text).flatMap { Int(text[$0]) } }
+        let map = additions.renumberFootnotes(referenced: ids)
+        guard map.contains(where: { $0.key != $0.value }) else { return }
+        var out = ""
+        var last = text.startIndex
+        for m in matches {
+            guard let r = Range(m.range(at: 1), in: text), let old = Int(text[r]), let new = map[old] else { continue }
+            out += text[last..<r.lowerBound] + String(new)
+            last = r.upperBound
+        }
+        out += text[last...]
+        parts[part] = Data(out.utf8)
+    }
+
     static func resolve(_ parts: inout [String: Data], part: String, additions: inout PackageAdditions) {
         guard let data = parts[part] else { return }
         let text = String(decoding: data, as: UTF8.self)

@@ -96,18 +96,23 @@ import Testing
         let seed = Shipped.seedFootnotes(Self.iaSeed)
         for (k, note) in seed.enumerated() {
             let start = String(note.text.prefix(30))
+            // LibreOffice sets the note's number (superscript) on the line above its text
+            func noteLine(_ lines: [String]) -> Int? {
+                lines.indices.dropLast().first { lines[$0] == "\(k + 1)" && lines[$0 + 1].hasPrefix(start) }
+            }
             let page = pages.firstIndex { p in
-                p.components(separatedBy: "\n").contains { $0.foldedWhitespace.hasPrefix("\(k + 1) \(start)") }
+                noteLine(p.components(separatedBy: "\n").map(\.foldedWhitespace).filter { !$0.isEmpty }) != nil
             }
             #expect(page != nil, "footnote \(k + 1) “\(start)” is not a numbered note")
             if let page {
                 // the note's text comes after the page's body text (its foot)
                 let lines = pages[page].components(separatedBy: "\n").map(\.foldedWhitespace).filter { !$0.isEmpty }
-                let at = lines.firstIndex { $0.hasPrefix("\(k + 1) \(start)") }!
+                let at = noteLine(lines)!
                 #expect(at > lines.count / 2, "footnote \(k + 1) is not at the foot of page \(page + 1)")
             }
         }
-        let contents = try #require(pages.first { $0.contains("Contents") && $0.contains("Added by Docket (not part of the source report): this table of contents.") })
+        let first = try #require(pages.firstIndex { $0.contains("Added by Docket (not part of the source report): this table of contents.") })
+        let contents = pages[first...].prefix(2).joined()
         for entry in ["List of Sources for Infographic", "INTRODUCTION", "Summary of Findings", "Overall Findings and Recommendations",
                       "Appendix II: Methodology", "APPENDIX IV: CP COMMENT"] {
             #expect(contents.contains(entry), "contents lack “\(entry)”")
