@@ -27,6 +27,13 @@ enum DefaultStyles {
             return "<w:style w:type=\"paragraph\" w:styleId=\"CodeBlock\"><w:name w:val=\"Code Block\"/><w:basedOn w:val=\"Normal\"/>"
                 + "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>"
                 + "<w:sz w:val=\"20\"/></w:rPr></w:style>"
+        case "FootnoteText":
+            return "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>"
+                + "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+                + "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
+        case "FootnoteReference":
+            return "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/>"
+                + "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
         case "Normal":
             return "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
                 + "<w:pPr><w:spacing w:after=\"120\"/></w:pPr><w:rPr><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:style>"
@@ -55,6 +62,8 @@ enum Namespaces {
     static let relStyles = r + "/styles"
     static let relOfficeDocument = r + "/officeDocument"
     static let ctNumbering = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+    static let relFootnotes = r + "/footnotes"
+    static let ctFootnotes = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
     static let ctStyles = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
     static let ctDocument = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     static let ctRelationships = "application/vnd.openxmlformats-package.relationships+xml"

@@ -56,7 +56,9 @@ struct DocxFormat: OutputFormat {
                 return try writer.blocks(MarkdownDocument.parse(text), inCell: slot.inCell)
             }
             // Inline: close the open text and run, write runs, reopen them with the run's formatting.
-            let inlines = MarkdownDocument.parse(text).blocks.enumerated().flatMap { i, block -> [MarkdownInline] in
+            let document = MarkdownDocument.parse(text)
+            writer.footnotes = document.footnotes
+            let inlines = document.blocks.enumerated().flatMap { i, block -> [MarkdownInline] in
                 let content: [MarkdownInline]
                 switch block {
                 case .paragraph(let c), .heading(_, let c): content = c

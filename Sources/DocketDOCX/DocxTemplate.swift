@@ -125,7 +125,8 @@ public struct DocxTemplate: Sendable {
     /// Fills the template: the filled package, or nil with the errors (every missing field,
     /// each with its part and paragraph or table cell).
     public func fillPackage(data: JSONValue, options: RenderOptions = RenderOptions()) -> (package: OOXMLPackage?, diagnostics: [Diagnostic]) {
-        let state = FillState(additions: PackageAdditions(firstAbstractId: info.maxAbstractNumId + 1, firstNumId: info.maxNumId + 1),
+        let state = FillState(additions: PackageAdditions(firstAbstractId: info.maxAbstractNumId + 1, firstNumId: info.maxNumId + 1,
+                                                                firstFootnoteId: info.maxFootnoteId + 1),
                               slots: slots)
         let format = DocxFormat(state: state)
         var renderOptions = options
@@ -143,6 +144,9 @@ public struct DocxTemplate: Sendable {
             output[part.name] = Data(fixer.fix(text).utf8)
         }
         if diagnostics.contains(where: \.isError) { return (nil, diagnostics) }
+        FootnoteMarkers.resolve(&output, part: info.mainPart, additions: &state.additions)
+        FootnoteMarkers.order(&output, part: info.mainPart, additions: &state.additions)
+        TableOfContents.fill(&output, part: info.mainPart)
         AnswerBookmarks.mark(&output, order: parts.map(\.name))
         PackageFinisher.finish(&output, additions: state.additions, info: info)
         return (OOXMLPackage(parts: output), diagnostics)

@@ -13,6 +13,9 @@ struct MarkdownWML {
     /// Properties of the template run (font, size …), the base of every run.
     var runProperties: PropertyList
     var additions: PackageAdditions
+    /// The parsed document's footnote definitions (`MarkdownDocument.footnotes`): each reference
+    /// becomes a Word footnote (`word/footnotes.xml`) and a `w:footnoteReference` run.
+    var footnotes: [[MarkdownBlock]] = []
 
     init(part: String, paragraphProperties: PropertyList = PropertyList(order: PropertyList.paragraphOrder),
          runProperties: PropertyList = PropertyList(order: PropertyList.runOrder), additions: PackageAdditions) {
@@ -29,6 +32,7 @@ struct MarkdownWML {
     /// Block content: a sequence of `w:p` / `w:tbl`. Never empty (an empty value gives one empty
     /// paragraph, so a table cell stays valid); ends with a paragraph when `inCell`.
     mutating func blocks(_ document: MarkdownDocument, inCell: Bool) throws(Failure) -> String {
+        footnotes = document.footnotes
         var out = ""
         for block in document.blocks { out += try self.block(block, listLevel: 0) }
         if out.isEmpty || (inCell && out.hasSuffix("</w:tbl>")) { out += paragraph([], properties: paragraphProperties) }
@@ -139,6 +143,20 @@ struct MarkdownWML {
         return out + "</w:tbl>"
     }
 
+    // MARK: Footnotes
+
+    /// A new Word footnote holding `content` (its paragraphs in `FootnoteText`); its id.
+    /// Every reference gets a footnote of its own: Word cannot point two references at one note.
+    private mutating func footnote(_ content: [MarkdownBlock]) throws(Failure) -> Int {
+        additions.use(style: FootnoteXML.textStyle)
+        additions.use(style: FootnoteXML.referenceStyle)
+        let pPr = PropertyList(order: PropertyList.paragraphOrder).setting("w:pStyle", "<w:pStyle w:val=\"\(FootnoteXML.textStyle)\"/>")
+        var writer = MarkdownWML(part: FootnoteXML.part, paragraphProperties: pPr, additions: additions)
+        let body = try writer.blocks(MarkdownDocument(blocks: content), inCell: false)  // no footnotes inside a footnote
+        additions = writer.additions
+        return additions.addFootnote(FootnoteXML.withMark(body))
+    }
+
     // MARK: Inlines
 
     /// Runs for inline content (used alone for `{{markdown(x)}}` inside other text).
@@ -162,6 +180,10 @@ struct MarkdownWML {
             case .softBreak: out.append(try WMLText.run(" ", rPr: rPr.xml("w:rPr")))
             case .lineBreak: out.append("<w:r>\(rPr.xml("w:rPr"))<w:br/></w:r>")
             case .html(let h): out.append(try WMLText.run(h, rPr: rPr.xml("w:rPr")))
+            case .footnoteReference(let n):
+                guard n >= 1, n <= footnotes.count else { out.append(try WMLText.run("[^\(n)]", rPr: rPr.xml("w:rPr"))); continue }
+                let id = try footnote(footnotes[n - 1])
+                out.append(FootnoteXML.referenceRun(id: id, rPr: rPr))
             }
         }
         return out

@@ -10,10 +10,42 @@ struct PackageAdditions {
     private(set) var hyperlinks: [String: [String]] = [:]
     /// Style ids used by generated content.
     private(set) var usedStyles: Set<String> = []
+    /// First free `w:footnote` id (1 when the template has no footnotes part).
+    let firstFootnoteId: Int
+    /// Footnotes created, in order: id and content (`w:p`s, the first with its `w:footnoteRef`).
+    private(set) var footnotes: [(id: Int, xml: String)] = []
 
-    init(firstAbstractId: Int, firstNumId: Int) {
+    init(firstAbstractId: Int, firstNumId: Int, firstFootnoteId: Int = 1) {
         self.firstAbstractId = firstAbstractId
         self.firstNumId = firstNumId
+        self.firstFootnoteId = max(1, firstFootnoteId)
+    }
+
+    /// Renumbers the footnotes created so that their ids, and their order in `word/footnotes.xml`,
+    /// follow `referenced` (the ids in the order the document references them). LibreOffice pairs
+    /// references with notes in file order, Word by id; notes in document order satisfy both.
+    /// Returns old id → new id.
+    mutating func renumberFootnotes(referenced: [Int]) -> [Int: Int] {
+        let byId = Dictionary(footnotes.map { ($0.id, $0.xml) }, uniquingKeysWith: { a, _ in a })
+        var map: [Int: Int] = [:]
+        var ordered: [(id: Int, xml: String)] = []
+        for old in referenced where byId[old] != nil && map[old] == nil {
+            map[old] = firstFootnoteId + ordered.count
+            ordered.append((firstFootnoteId + ordered.count, byId[old]!))
+        }
+        for note in footnotes where map[note.id] == nil {  // not referenced from the main part: kept, after
+            map[note.id] = firstFootnoteId + ordered.count
+            ordered.append((firstFootnoteId + ordered.count, note.xml))
+        }
+        footnotes = ordered
+        return map
+    }
+
+    /// A new footnote with `xml` as its content; its id.
+    mutating func addFootnote(_ xml: String) -> Int {
+        let id = firstFootnoteId + footnotes.count
+        footnotes.append((id, xml))
+        return id
     }
 
     var bulletAbstractId: Int { firstAbstractId }

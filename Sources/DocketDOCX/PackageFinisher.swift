@@ -8,6 +8,7 @@ import Foundation
 enum PackageFinisher {
     static func finish(_ parts: inout [String: Data], additions: PackageAdditions, info: PackageInfo) {
         addNumbering(&parts, additions, info)
+        addFootnotes(&parts, additions, info)
         addHyperlinks(&parts, additions)
         addStyles(&parts, additions, info)
     }
@@ -56,6 +57,22 @@ enum PackageFinisher {
                 + abstracts + nums + "</w:numbering>").utf8)
             addPart(&parts, name: name, contentType: Namespaces.ctNumbering, relationship: Namespaces.relNumbering,
                     id: "rIdDocketNumbering", from: info.mainPart)
+        }
+    }
+
+    // MARK: Footnotes
+
+    private static func addFootnotes(_ parts: inout [String: Data], _ additions: PackageAdditions, _ info: PackageInfo) {
+        guard !additions.footnotes.isEmpty else { return }
+        let notes = additions.footnotes.map { "<w:footnote w:id=\"\($0.id)\">\($0.xml)</w:footnote>" }.joined()
+        let name = FootnoteXML.part
+        if let existing = parts[name] {
+            parts[name] = Data(insert(notes, beforeFirstOf: ["</w:footnotes>"], in: String(decoding: existing, as: UTF8.self)).utf8)
+        } else {
+            parts[name] = Data(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:footnotes xmlns:w=\"\(Namespaces.w)\" xmlns:r=\"\(Namespaces.r)\">"
+                + FootnoteXML.separators + notes + "</w:footnotes>").utf8)
+            addPart(&parts, name: name, contentType: Namespaces.ctFootnotes, relationship: Namespaces.relFootnotes,
+                    id: "rIdDocketFootnotes", from: info.mainPart)
         }
     }
 

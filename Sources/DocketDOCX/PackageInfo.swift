@@ -9,6 +9,8 @@ struct PackageInfo: Sendable, Hashable {
     var hasNumbering = false
     var maxAbstractNumId = -1
     var maxNumId = 0
+    /// The largest `w:footnote` id of `word/footnotes.xml` (0 without one: Word's separators are -1 and 0).
+    var maxFootnoteId = 0
 
     init(_ package: OOXMLPackage) throws(PackageError) {
         if let rels = package.parts["_rels/.rels"] {
@@ -30,6 +32,12 @@ struct PackageInfo: Sendable, Hashable {
             for e in doc.root.elements {
                 if e.name == "w:abstractNum", let id = e.attribute("w:abstractNumId").flatMap(Int.init) { maxAbstractNumId = max(maxAbstractNumId, id) }
                 if e.name == "w:num", let id = e.attribute("w:numId").flatMap(Int.init) { maxNumId = max(maxNumId, id) }
+            }
+        }
+        if let footnotes = package.parts[FootnoteXML.part] {
+            let doc = try Self.parse(footnotes, FootnoteXML.part)
+            for e in doc.root.elements where e.name == "w:footnote" {
+                if let id = e.attribute("w:id").flatMap(Int.init) { maxFootnoteId = max(maxFootnoteId, id) }
             }
         }
     }

@@ -14,6 +14,9 @@ public struct WMLMarkdown: Sendable {
     var instances: [String: (abstract: String, restarts: Set<Int>)] = [:]
     /// Relationship id → target of the part's hyperlinks.
     var links: [String: String] = [:]
+    /// Footnote id → its paragraphs (`word/footnotes.xml`): a `w:footnoteReference` reads back as
+    /// a GFM footnote `[^id]` with its definition after the answer's text.
+    var footnotes: [String: [XMLElement]] = [:]
 
     init(package: OOXMLPackage, part: String) {
         if let data = package.parts["word/numbering.xml"], let doc = try? SafeXMLParser.parse([UInt8](data)) {
@@ -42,6 +45,11 @@ public struct WMLMarkdown: Sendable {
                 lists[n.attribute("w:numId") ?? ""] = levels.mapValues { (ordered: $0.0, start: $0.1) }
             }
         }
+        if let data = package.parts[FootnoteXML.part], let doc = try? SafeXMLParser.parse([UInt8](data)) {
+            for n in doc.root.elements where n.name == "w:footnote" && n.attribute("w:type") == nil {
+                if let id = n.attribute("w:id") { footnotes[id] = n.elements.filter { $0.name == "w:p" } }
+            }
+        }
         if let data = package.parts[PackageInfo.relsName(of: part)], let doc = try? SafeXMLParser.parse([UInt8](data)) {
             for r in doc.root.elements { if let id = r.attribute("Id"), let target = r.attribute("Target") { links[id] = target } }
         }
@@ -49,6 +57,21 @@ public struct WMLMarkdown: Sendable {
 
     /// Markdown for answer content: block elements (`w:p`, `w:tbl`) or inline ones (runs).
     func markdown(_ nodes: [XMLElement]) -> String {
+        var ids: [String] = []
+        for n in nodes {
+            n.forEachDescendant { e, _ in
+                if e.name == "w:footnoteReference", let id = e.attribute("w:id"), footnotes[id] != nil, !ids.contains(id) { ids.append(id) }
+            }
+        }
+        let body = markdownBody(nodes)
+        guard !ids.isEmpty else { return body }
+        let notes = ids.map { id in
+            "[^\(id)]: " + (footnotes[id] ?? []).map { inline($0.elements).trimmingCharacters(in: .whitespaces) }.joined(separator: "\n\n    ")
+        }
+        return body + "\n\n" + notes.joined(separator: "\n\n")
+    }
+
+    private func markdownBody(_ nodes: [XMLElement]) -> String {
         guard Self.isBlock(nodes) else { return inline(nodes).trimmingCharacters(in: .whitespaces) }
         var out: [String] = []
         var previousWasItem = false
@@ -148,6 +171,8 @@ public struct WMLMarkdown: Sendable {
 
     private struct Style: Equatable {
         var bold = false, italic = false, strike = false, code = false
+        /// Markdown written as is (a footnote reference).
+        var raw = false
         var link: String?
     }
 
@@ -161,6 +186,7 @@ public struct WMLMarkdown: Sendable {
         }
         var out = ""
         for (style, text) in merged {
+            if style.raw { out += text; continue }
             if style.code { out += wrapKeepingSpace(text, open: "`", close: "`", escape: false); continue }
             var open = "", close = ""
             if style.bold { open += "**"; close = "**" + close }
@@ -196,6 +222,13 @@ public struct WMLMarkdown: Sendable {
                     case "w:t": out.append((s, c.textContent))
                     case "w:tab": out.append((s, "\t"))
                     case "w:br", "w:cr": out.append((Style(), "\\\n"))
+                    case "w:footnoteReference":
+                        if let id = c.attribute("w:id"), footnotes[id] != nil {
+                            var r = Style()
+                            r.raw = true
+                            out.append((r, "[^\(id)]"))
+                        }
+                    case "w:footnoteRef": break
                     default: break
                     }
                 }

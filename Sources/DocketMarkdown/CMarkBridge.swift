@@ -42,18 +42,31 @@ enum CMarkBridge {
         return body(root, cmark_parser_get_syntax_extensions(parser))
     }
 
-    /// Parses to Swift values.
+    /// GFM footnotes (`[^label]` and `[^label]: text`) are on for parsing and for HTML.
+    static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+
+    /// Parses to Swift values. cmark-gfm moves the referenced footnote definitions to the end of
+    /// the document in the order of their numbers; they become `MarkdownDocument.footnotes`.
     static func parse(_ text: String) -> MarkdownDocument {
-        withParsedDocument(text, options: CMARK_OPT_DEFAULT) { root, _ in
-            MarkdownDocument(blocks: children(of: root).compactMap(block))
+        withParsedDocument(text, options: options) { root, _ in
+            var blocks: [MarkdownBlock] = []
+            var footnotes: [[MarkdownBlock]] = []
+            for node in children(of: root) {
+                if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                    footnotes.append(children(of: node).compactMap(block))
+                } else if let b = block(node) {
+                    blocks.append(b)
+                }
+            }
+            return MarkdownDocument(blocks: blocks, footnotes: footnotes)
         }
     }
 
     /// Renders GFM to HTML. Raw HTML in the input is escaped (`CMARK_OPT_SAFE` semantics are
     /// the default in cmark-gfm 0.29: unsafe HTML is replaced), so data cannot inject markup.
     static func html(_ text: String) -> String {
-        withParsedDocument(text, options: CMARK_OPT_DEFAULT) { root, extensions in
-            guard let cString = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        withParsedDocument(text, options: options) { root, extensions in
+            guard let cString = cmark_render_html(root, options, extensions) else { return "" }
             defer { free(cString) }
             return String(cString: cString)
         }
@@ -124,6 +137,9 @@ enum CMarkBridge {
     }
 
     private static func inline(_ node: OpaquePointer) -> MarkdownInline? {
+        if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_REFERENCE, let n = Int(literal(node)) {
+            return .footnoteReference(n)  // cmark-gfm replaces the label by the footnote's number
+        }
         switch typeName(node) {
         case "text": return .text(literal(node))
         case "emph": return .emphasis(inlines(of: node))

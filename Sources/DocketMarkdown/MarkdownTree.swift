@@ -2,9 +2,16 @@
 /// The DOCX writer turns these into WordprocessingML; tests compare them directly.
 public struct MarkdownDocument: Sendable, Hashable {
     public var blocks: [MarkdownBlock]
-    public init(blocks: [MarkdownBlock]) { self.blocks = blocks }
+    /// GFM footnote definitions (`[^label]: text`) that are referenced, in the order of their first
+    /// reference: `footnotes[n - 1]` is the content of `.footnoteReference(n)`. Definitions nobody
+    /// references are dropped (as cmark-gfm does); a reference with no definition stays text.
+    public var footnotes: [[MarkdownBlock]]
+    public init(blocks: [MarkdownBlock], footnotes: [[MarkdownBlock]] = []) {
+        self.blocks = blocks
+        self.footnotes = footnotes
+    }
 
-    /// Parses GitHub Flavored Markdown (tables, strikethrough, autolinks, task lists).
+    /// Parses GitHub Flavored Markdown (tables, strikethrough, autolinks, task lists, footnotes).
     public static func parse(_ text: String) -> MarkdownDocument {
         CMarkBridge.parse(text)
     }
@@ -65,9 +72,13 @@ public indirect enum MarkdownInline: Sendable, Hashable {
     case softBreak
     case lineBreak
     case html(String)
+    /// A GFM footnote reference `[^label]`: the footnote's number (1-based, order of first
+    /// reference), an index into `MarkdownDocument.footnotes`.
+    case footnoteReference(Int)
 
     public var plainText: String {
         switch self {
+        case .footnoteReference: return ""
         case .text(let s), .code(let s): return s
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): return c.plainText
         case .softBreak: return " "

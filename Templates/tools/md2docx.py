@@ -162,8 +162,16 @@ class Converter:
             elif self.stack:
                 self.stack.pop()
 
+    FOOTNOTE = re.compile(r"(\[\^[^\]\s]+\])")
+
     def inline(self, text, bold=False, italic=False, color=None):
-        """Runs for a line of Markdown inline text with Mustache tags."""
+        """Runs for a line of Markdown inline text with Mustache tags. A GFM footnote reference
+        `[^label]` (the label may hold tags) is one run of its own: the fill turns it into a Word
+        footnote reference when a paragraph `[^label]: text` defines it (docs/docx.md)."""
+        pieces = self.FOOTNOTE.split(text)
+        if len(pieces) > 1:
+            return "".join(self.run(p, bold, italic, color=color) if k % 2 else self.inline(p, bold, italic, color)
+                           for k, p in enumerate(pieces))
         out = []
         pos = 0
         token = re.compile(r"\*\*(.+?)\*\*|(?<![*\w])\*(?!\s)(.+?)\*(?!\w)|\[([^\]]+)\]\(([^)]+)\)|<(https?://[^>]+)>|"
@@ -307,10 +315,19 @@ class Converter:
         i = 0
         first_heading = True
         page_break = False
+        keep_table = False
         while i < len(lines):
             line = lines[i]
             s = line.rstrip()
             if not s:
+                i += 1
+                continue
+            if re.match(r"^\{\{!\s*toc\s*\}\}$", s):
+                out.append(TOC)  # a table of contents field; the fill writes its entries
+                i += 1
+                continue
+            if re.match(r"^\{\{!\s*keep-with-next\s*\}\}$", s):
+                keep_table = True  # the next table keeps with what follows it (every row keepNext)
                 i += 1
                 continue
             if re.match(r"^\{\{!\s*page-break\s*\}\}$", s):
@@ -331,7 +348,11 @@ class Converter:
                     else:
                         rows.append(t)
                     i += 1
-                out.append(self.table(rows))
+                t = self.table(rows)
+                if keep_table:
+                    t = re.sub(r'(<w:pStyle w:val="Table(?:Text|List)"/>)', r"\1<w:keepNext/>", t)
+                    keep_table = False
+                out.append(t)
                 continue
             m = re.match(r"^(#{1,6})\s+(.*)$", s)
             if m:
@@ -394,6 +415,17 @@ class Converter:
         return before.startswith("|") or after.startswith("|")
 
 
+# A Word table of contents (w:sdt docPartObj "Table of Contents", field TOC \o "1-3" \h \z \u). The fill
+# writes an entry per Heading1-3 of the filled document between the field's separate and end
+# (DocketDOCX TableOfContents), so it shows before Word updates fields.
+TOC = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
+       '<w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">Contents</w:t></w:r></w:p>'
+       '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Added by Docket (not part of the source report): this table of contents.</w:t></w:r></w:p>'
+       '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+       '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+       '<w:r><w:t xml:space="preserve">Update the table of contents (F9) to see its entries.</w:t></w:r></w:p>'
+       '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
+
 SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/><w:footerReference w:type="default" r:id="rIdFooter1"/>'
         '<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1296" w:right="1296" w:bottom="1296" w:left="1296" w:header="576" w:footer="576" w:gutter="0"/>'
         '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
@@ -449,6 +481,7 @@ def build(deliverable):
     rels = ['<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
             '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>',
             '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>',
+            '<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
             '<Relationship Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>',
             '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>']
     for url, rid in sorted(conv.links.items(), key=lambda kv: kv[1]):

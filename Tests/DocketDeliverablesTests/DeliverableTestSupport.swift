@@ -35,6 +35,18 @@ enum Shipped {
         return s
     }
 
+    /// The seed's footnotes (`[n:  text]` at the end of the citing line), in order.
+    static func seedFootnotes(_ lines: [String]) -> [(number: Int, line: Int, text: String)] {
+        lines.enumerated().compactMap { i, line in
+            guard let r = line.range(of: #"\[\d+:\s+.*\]\s*$"#, options: .regularExpression) else { return nil }
+            let body = line[r]
+            let number = Int(body.dropFirst().prefix { $0.isNumber })!
+            var text = String(body.drop { $0 != ":" }.dropFirst())
+            text = String(text[..<text.lastIndex(of: "]")!])
+            return (number, i + 1, text.foldedWhitespace)
+        }
+    }
+
     static func seed(_ name: String) -> [String] {
         let url = TestPaths.shared.appendingPathComponent("seeds").appendingPathComponent(name)
         return try! String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
@@ -50,10 +62,36 @@ struct MarkdownReader {
         s.replacingOccurrences(of: #"\\([\\`*_\[\]<>#|+\-.!{}()])"#, with: "$1", options: .regularExpression)
     }
 
+    /// Headings, GFM footnote references (`[^label]`) left out.
     var headings: [String] {
         lines.filter { $0.hasPrefix("#") }.map {
-            Self.unescape(String($0.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces))
+            Self.withoutFootnoteReferences(Self.unescape(String($0.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces)))
         }
+    }
+
+    static func withoutFootnoteReferences(_ s: String) -> String {
+        s.replacingOccurrences(of: #"\[\^[^\]\s]+\]"#, with: "", options: .regularExpression)
+    }
+
+    /// GFM footnote definitions (`[^label]: text`, at any indentation) by label, and the labels
+    /// in the order of their first reference.
+    var footnotes: (definitions: [String: String], order: [String]) {
+        var definitions: [String: String] = [:]
+        var order: [String] = []
+        for line in lines {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if let m = t.range(of: #"^\[\^[^\]\s]+\]:\s*"#, options: .regularExpression) {
+                definitions[String(t[m].dropFirst(2).prefix { $0 != "]" })] = Self.unescape(String(t[m.upperBound...]))
+                continue
+            }
+            var rest = t[...]
+            while let r = rest.range(of: #"\[\^[^\]\s]+\]"#, options: .regularExpression) {
+                let label = String(rest[r].dropFirst(2).dropLast())
+                if !order.contains(label) { order.append(label) }
+                rest = rest[r.upperBound...]
+            }
+        }
+        return (definitions, order)
     }
 
     /// Index of the line that is the heading `title` (any level).

@@ -86,7 +86,7 @@ import Testing
         let ranges = [107...114, 130...153, 157...169, 191...221, 225...231, 247...279, 283...291, 309...318, 322...334, 364...392]
         let items = Set(filled.lines.compactMap { line -> String? in
             let t = line.trimmingCharacters(in: .whitespaces)
-            return t.hasPrefix("- ") ? MarkdownReader.unescape(String(t.dropFirst(2))) : nil
+            return t.hasPrefix("- ") ? MarkdownReader.withoutFootnoteReferences(MarkdownReader.unescape(String(t.dropFirst(2)))) : nil
         })
         var missing: [String] = []
         for range in ranges {
@@ -96,5 +96,25 @@ import Testing
             }
         }
         #expect(missing.isEmpty, "\(missing)")
+    }
+
+    /// The seed's twelve footnotes (2–13; the seed README calls their markers extraction
+    /// artefacts) are GFM footnotes of the filled report, in the seed's order, with the seed's text,
+    /// each referenced in the line that cites it in the seed.
+    @Test func footnotesAreTheSeedFootnotes() {
+        let expected = Shipped.seedFootnotes(seed)
+        #expect(expected.map(\.number) == Array(2...13))
+        let (definitions, order) = filled.footnotes
+        #expect(order.count == 12, "\(order)")
+        #expect(order.compactMap { definitions[$0]?.foldedWhitespace } == expected.map(\.text))
+        for (label, note) in zip(order, expected) {
+            // the words before the seed's marker stand before the reference in the filled report
+            let raw = seed[note.line - 1]
+            let marker = raw.range(of: "[footnoteRef:\(note.number)]")!
+            let before = Shipped.seedLine([String(raw[..<marker.lowerBound])], 1)
+            let cue = String(before.suffix(24))
+            let line = filled.lines.first { MarkdownReader.unescape($0).contains(cue + "[^\(label)]") }
+            #expect(line != nil, "footnote \(note.number) ([^\(label)]) not after “\(cue)”")
+        }
     }
 }
