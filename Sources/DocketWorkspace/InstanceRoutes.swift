@@ -16,8 +16,8 @@ struct InstanceRoutes {
     func load(_ context: WorkspaceContext) throws -> Access {
         guard let user = context.user else { return .refused(Reply.redirect("/login")) }
         let tracker = workspace.tracker(for: user)
-        guard let id = context.parameters.get("id", as: Int64.self),
-              let instance = try tracker.instances().first(where: { $0.id == id }) else { return .refused(Reply.notFound(context)) }
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0,
+              let instance = try? tracker.instance(String(id)) else { return .refused(Reply.notFound(context)) }
         guard workspace.canRead(user, instance, entities: try tracker.entities()) else {
             return .refused(Reply.forbidden(context, "This deliverable belongs to an entity you do not work for."))
         }
