@@ -83,14 +83,30 @@ struct InstanceRoutes {
         return out + "<button type=\"submit\">Record review</button></form>"
     }
 
-    func setStatus(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
-        let (user, i, tracker): (WorkspaceUser, Instance, Tracker)
+    enum Posted {
+        case granted(WorkspaceUser, Instance, Tracker, [(String, String)])
+        case refused(Response)
+    }
+
+    /// A form posted about the instance: loaded as `load` does, its fields read, its CSRF token checked.
+    func posted(_ request: Request, _ context: WorkspaceContext) async throws -> Posted {
         switch try load(context) {
-        case .refused(let r): return r
-        case .granted(let u, let inst, let t): (user, i, tracker) = (u, inst, t)
+        case .refused(let r): return .refused(r)
+        case .granted(let u, let i, let t):
+            let fields = try await FormBody.fields(request, context: context)
+            guard Reply.csrfOK(fields.value("_csrf"), context) else {
+                return .refused(Reply.forbidden(context, "The form has expired: reload the page and try again."))
+            }
+            return .granted(u, i, t, fields)
         }
-        let fields = try await FormBody.fields(request, context: context)
-        guard Reply.csrfOK(fields.value("_csrf"), context) else { return Reply.forbidden(context, "The form has expired: reload the page and try again.") }
+    }
+
+    func setStatus(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+        let (user, i, tracker, fields): (WorkspaceUser, Instance, Tracker, [(String, String)])
+        switch try await posted(request, context) {
+        case .refused(let r): return r
+        case .granted(let u, let inst, let t, let f): (user, i, tracker, fields) = (u, inst, t, f)
+        }
         guard workspace.canEdit(user, i) else { return Reply.forbidden(context, "Only the entity's preparers record its steps.") }
         guard let status = fields.value("status").flatMap(InstanceStatus.init(rawValue:)) else { return Reply.badRequest(context, "Choose a step.") }
         do {
@@ -102,13 +118,11 @@ struct InstanceRoutes {
     }
 
     func review(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
-        let (user, i, tracker): (WorkspaceUser, Instance, Tracker)
-        switch try load(context) {
+        let (user, i, tracker, fields): (WorkspaceUser, Instance, Tracker, [(String, String)])
+        switch try await posted(request, context) {
         case .refused(let r): return r
-        case .granted(let u, let inst, let t): (user, i, tracker) = (u, inst, t)
+        case .granted(let u, let inst, let t, let f): (user, i, tracker, fields) = (u, inst, t, f)
         }
-        let fields = try await FormBody.fields(request, context: context)
-        guard Reply.csrfOK(fields.value("_csrf"), context) else { return Reply.forbidden(context, "The form has expired: reload the page and try again.") }
         guard user.role == .reviewer || user.role == .admin else { return Reply.forbidden(context, "Only reviewers record reviews.") }
         let ratings = fields.filter { $0.0.hasPrefix("criterion:") }.compactMap { k, v in
             Rating(rawValue: v).map { CriterionRating(criterion: String(k.dropFirst("criterion:".count)), rating: $0) }
