@@ -25,7 +25,12 @@ struct SQLiteSession: TrackerSession {
     }
 
     func instances() throws -> [Instance] {
-        try Row.fetchAll(db, sql: "SELECT * FROM instance ORDER BY id").map(Self.instance)
+        // Column positions are looked up once for the whole result, not by name in every row
+        // (the board reads every instance on each request).
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM instance ORDER BY id")
+        guard let first = rows.first else { return [] }
+        let columns = InstanceColumns(Array(first.columnNames))
+        return rows.map(columns.instance)
     }
 
     func instance(id: Int64) throws -> Instance? {
@@ -138,5 +143,31 @@ struct SQLiteSession: TrackerSession {
 
     static func decode<T: Decodable>(_ text: String) -> T? {
         try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}
+
+/// Positions of the instance table's columns in a `SELECT *` result (`resubmit_by` and
+/// `validation` exist from migration v2 on).
+struct InstanceColumns {
+    let id, entity, event, deliverable, title, program, period, due, dueStatus, trigger, source, status, file, sha256: Int
+    let resubmitBy, validation: Int?
+
+    init(_ names: [String]) {
+        func at(_ name: String) -> Int? { names.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame } }
+        // invariant: the v1 migration creates every one of these columns
+        func must(_ name: String) -> Int { at(name)! }
+        id = must("id"); entity = must("entity"); event = must("event_id"); deliverable = must("deliverable")
+        title = must("title"); program = must("program"); period = must("period"); due = must("due")
+        dueStatus = must("due_status"); trigger = must("trigger_id"); source = must("source"); status = must("status")
+        file = must("file"); sha256 = must("sha256")
+        resubmitBy = at("resubmit_by"); validation = at("validation")
+    }
+
+    func instance(_ r: Row) -> Instance {
+        Instance(id: r[id], entity: r[entity], eventID: r[event], deliverable: r[deliverable], title: r[title],
+                 program: r[program], period: r[period], due: r[due], dueStatus: r[dueStatus],
+                 trigger: r[trigger], source: r[source], status: InstanceStatus(rawValue: r[status]) ?? .planned,
+                 resubmitBy: resubmitBy.flatMap { r[$0] }, file: r[file], sha256: r[sha256],
+                 validation: validation.flatMap { r[$0] })
     }
 }
