@@ -45,13 +45,16 @@ public enum DocxAnswers {
         try read(package: try OOXMLPackage.load(docx: url, limits: limits), file: url.path, limits: limits)
     }
 
-    /// Answers in document order: main document first, then headers, footers and notes.
-    public static func read(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits()) throws(PackageError) -> [DocxAnswer] {
+    /// Answers in document order: main document first, then headers, footers and notes. With
+    /// `markdown` each text answer also carries its Markdown (for `docket extract`; validation
+    /// needs only the text); with `bookmarks` regions whose tag was lost are found by bookmark.
+    public static func read(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits(),
+                            markdown: Bool = true, bookmarks: Bool = true) throws(PackageError) -> [DocxAnswer] {
         let info = try PackageInfo(package)
         guard package.parts[info.mainPart] != nil else { throw PackageError(.notOOXML, "the package has no \(info.mainPart)") }
         let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
         var answers: [DocxAnswer] = []
-        let map = AnswerBookmarks.map(package)
+        let map = bookmarks ? AnswerBookmarks.map(package) : [:]
         for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
             guard let bytes = package.parts[name] else { continue }  // names come from the package itself
             guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError(.bomb, "part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
@@ -59,9 +62,10 @@ public enum DocxAnswers {
             do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {
                 throw PackageError(error.kind == .doctype ? .doctype : error.kind == .limit ? .bomb : .invalidXML, "invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
             }
-            var walker = AnswerWalker(file: file, part: name, converter: WMLMarkdown(package: package, part: name), map: map)
+            var walker = AnswerWalker(file: file, part: name, converter: markdown ? WMLMarkdown(package: package, part: name) : nil, map: map)
             walker.walk(document.root)
             answers += walker.answers
+            guard bookmarks else { continue }
             let found = Set(answers.map { AnswerTag(kind: $0.kind, path: $0.path).key })
             answers += walker.bookmarkAnswers(document.root).filter { !found.contains(AnswerTag(kind: $0.kind, path: $0.path).key) }
         }
@@ -87,7 +91,8 @@ public enum DocxAnswers {
 struct AnswerWalker {
     let file: String
     let part: String
-    let converter: WMLMarkdown
+    /// Turns answer content into Markdown; nil when only the text is wanted (validation).
+    let converter: WMLMarkdown?
     /// Bookmark name → tag key (`AnswerBookmarks.map`).
     let map: [String: String]
     var answers: [DocxAnswer] = []
@@ -104,7 +109,7 @@ struct AnswerWalker {
     /// the position of the current item (-1 before the first).
     private var sections: [(path: String?, item: Int)] = []
 
-    init(file: String, part: String, converter: WMLMarkdown, map: [String: String]) {
+    init(file: String, part: String, converter: WMLMarkdown?, map: [String: String]) {
         self.file = file
         self.part = part
         self.converter = converter
@@ -200,7 +205,7 @@ struct AnswerWalker {
         answers.append(DocxAnswer(kind: kind, path: rest, text: WMLReader.visibleText(content), checked: kind == .text ? nil : checked,
                                   isPlaceholder: pr.child("w:showingPlcHdr") != nil,
                                   location: SourceLocation(file: file, place: place),
-                                  markdown: kind == .text ? converter.markdown(content.elements) : ""))
+                                  markdown: kind == .text ? converter?.markdown(content.elements) ?? "" : ""))
     }
 
     /// Answers found by their bookmarks (for regions whose content control lost its tag).
@@ -213,7 +218,7 @@ struct AnswerWalker {
             let text = WMLReader.visibleText(content)
             return DocxAnswer(kind: tag.kind, path: tag.path, text: text, checked: tag.kind == .text ? nil : text.contains("☒"),
                               isPlaceholder: WMLReader.onlyPlaceholder(content), location: SourceLocation(file: file, place: start.place),
-                              foundBy: .bookmark, markdown: tag.kind == .text ? converter.markdown(nodes) : "")
+                              foundBy: .bookmark, markdown: tag.kind == .text ? converter?.markdown(nodes) ?? "" : "")
         }
     }
 }

@@ -28,7 +28,7 @@ public enum DocxParagraphs {
             guard bytes.count <= limits.maxXMLPartBytes else { continue }  // DocxAnswers reports it
             marked.parts[name] = Data(wrap([UInt8](bytes), counter: &counter, headings: &headings))
         }
-        return try DocxAnswers.read(package: marked, file: file, limits: limits).compactMap { answer in
+        return try DocxAnswers.read(package: marked, file: file, limits: limits, markdown: false, bookmarks: false).compactMap { answer in
             guard answer.path.hasPrefix(marker), let n = Int(answer.path.dropFirst(marker.count)) else { return nil }
             return DocxParagraph(text: answer.text, isHeading: headings.contains(n), location: answer.location)
         }

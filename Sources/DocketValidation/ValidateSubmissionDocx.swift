@@ -36,7 +36,7 @@ struct DocxSubmission: SubmissionDocument {
         let paragraphs: [DocxParagraph]
         do {
             package = try OOXMLPackage.load(docx: URL(fileURLWithPath: path))
-            answers = try DocxAnswers.read(package: package, file: path)
+            answers = try DocxAnswers.read(package: package, file: path, markdown: false)
             paragraphs = try DocxParagraphs.read(package: package, file: path)
         } catch {
             let missing = error.kind == .unreadable
