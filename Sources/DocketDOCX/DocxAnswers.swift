@@ -50,10 +50,18 @@ public enum DocxAnswers {
     /// needs only the text); with `bookmarks` regions whose tag was lost are found by bookmark.
     public static func read(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits(),
                             markdown: Bool = true, bookmarks: Bool = true) throws(PackageError) -> [DocxAnswer] {
+        try readAll(package: package, file: file, limits: limits, markdown: markdown, bookmarks: bookmarks, paragraphs: false).answers
+    }
+
+    /// The answers and, with `paragraphs`, every paragraph with its place, from one parse of each
+    /// part (validation needs both).
+    public static func readAll(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits(), markdown: Bool = true,
+                               bookmarks: Bool = true, paragraphs: Bool = true) throws(PackageError) -> (answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
         let info = try PackageInfo(package)
         guard package.parts[info.mainPart] != nil else { throw PackageError(.notOOXML, "the package has no \(info.mainPart)") }
         let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
         var answers: [DocxAnswer] = []
+        var blocks: [DocxParagraph] = []
         let map = bookmarks ? AnswerBookmarks.map(package) : [:]
         for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
             guard let bytes = package.parts[name] else { continue }  // names come from the package itself
@@ -63,13 +71,15 @@ public enum DocxAnswers {
                 throw PackageError(error.kind == .doctype ? .doctype : error.kind == .limit ? .bomb : .invalidXML, "invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
             }
             var walker = AnswerWalker(file: file, part: name, converter: markdown ? WMLMarkdown(package: package, part: name) : nil, map: map)
+            walker.collectsParagraphs = paragraphs
             walker.walk(document.root)
             answers += walker.answers
+            blocks += walker.paragraphs
             guard bookmarks else { continue }
             let found = Set(answers.map { AnswerTag(kind: $0.kind, path: $0.path).key })
             answers += walker.bookmarkAnswers(document.root).filter { !found.contains(AnswerTag(kind: $0.kind, path: $0.path).key) }
         }
-        return answers
+        return (answers, blocks)
     }
 
     /// Text answers by path (the last one wins when a path repeats); checkboxes as "Yes"/"No"
@@ -109,6 +119,10 @@ struct AnswerWalker {
     /// the position of the current item (-1 before the first).
     private var sections: [(path: String?, item: Int)] = []
 
+    /// Whether to list every paragraph (`paragraphs`) as the walk passes it.
+    var collectsParagraphs = false
+    private(set) var paragraphs: [DocxParagraph] = []
+
     init(file: String, part: String, converter: WMLMarkdown?, map: [String: String]) {
         self.file = file
         self.part = part
@@ -143,7 +157,12 @@ struct AnswerWalker {
                 cells[cells.count - 1].cell += 1
                 walk(c)
             case "w:p":
-                if Self.isHeading(c) { heading = WMLReader.visibleText(c) }
+                let isHeading = Self.isHeading(c)
+                if collectsParagraphs {  // placed before a heading names itself, as the heading above
+                    paragraphs.append(DocxParagraph(text: WMLReader.visibleText(c), isHeading: isHeading,
+                                                    location: SourceLocation(file: file, place: place)))
+                }
+                if isHeading { heading = WMLReader.visibleText(c) }
                 walk(c)
             case "w:sdt" where c.child("w:sdtPr")?.child("w15:repeatingSection") != nil:
                 let list = c.child("w:sdtPr")?.child("w:tag")?.attribute("w:val").flatMap(AnswerTag.init(tag:)).map { renumbered($0.path) }

@@ -36,8 +36,7 @@ struct DocxSubmission: SubmissionDocument {
         let paragraphs: [DocxParagraph]
         do {
             package = try OOXMLPackage.load(docx: URL(fileURLWithPath: path))
-            answers = try DocxAnswers.read(package: package, file: path, markdown: false)
-            paragraphs = try DocxParagraphs.read(package: package, file: path)
+            (answers, paragraphs) = try DocxAnswers.readAll(package: package, file: path, markdown: false)
         } catch {
             let missing = error.kind == .unreadable
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
