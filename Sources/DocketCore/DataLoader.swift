@@ -71,9 +71,10 @@ public enum DataLoader {
     }
 
     static let resolver: Resolver = {
-        // invariant: a constant, valid regular expression (checked by every YAML load in the tests)
-        let bool = try! Resolver.Rule(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
-        return Resolver.default.removing(.timestamp).replacing(bool)
+        // YAML 1.2 booleans only (`yes`/`no` stay text); the rule's expression is a constant.
+        let base = Resolver.default.removing(.timestamp)
+        guard let bool = try? Resolver.Rule(.bool, "^(?:true|True|TRUE|false|False|FALSE)$") else { return base }
+        return base.replacing(bool)
     }()
 
     public static func loadYAML(_ text: String, path: String) throws(Failure) -> LoadedData {

@@ -44,12 +44,15 @@ enum FootnoteXML {
 /// text. Labels inside a loop must differ per item (`[^{{id}}]`). Markdown-valued fields
 /// (`{{markdown(x)}}`) carry their own footnotes through `MarkdownWML`.
 enum FootnoteMarkers {
+    /// A footnote reference and its id; compiled once (a constant expression).
+    static let reference = try? NSRegularExpression(pattern: #"<w:footnoteReference w:id="(\d+)""#)
+
     /// Puts the footnotes Docket created in the order the main part references them (ids and
     /// file order), rewriting the references' ids.
     static func order(_ parts: inout [String: Data], part: String, additions: inout PackageAdditions) {
         guard !additions.footnotes.isEmpty, let data = parts[part] else { return }
         let text = String(decoding: data, as: UTF8.self)
-        let pattern = try! NSRegularExpression(pattern: #"<w:footnoteReference w:id="(\d+)""#)
+        guard let pattern = Self.reference else { return }
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         let ids = matches.compactMap { Range($0.range(at: 1), in: text).flatMap { Int(text[$0]) } }
         let map = additions.renumberFootnotes(referenced: ids)

@@ -42,8 +42,7 @@ public enum MarkdownDocx {
                                     relationship: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
                                     id: "rId2", from: "")
         }
-        // invariant: an empty package has no part to parse, so PackageInfo cannot throw for it
-        var info = try! PackageInfo(OOXMLPackage(parts: [:]))
+        var info = PackageInfo()
         info.hasStyles = true
         info.styleIds = Set(styleIds + ["Normal"])
         PackageFinisher.finish(&parts, additions: writer.additions, info: info)

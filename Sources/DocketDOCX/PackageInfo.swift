@@ -12,6 +12,9 @@ struct PackageInfo: Sendable, Hashable {
     /// The largest `w:footnote` id of `word/footnotes.xml` (0 without one: Word's separators are -1 and 0).
     var maxFootnoteId = 0
 
+    /// What an empty package (Markdown → DOCX, which writes every part itself) has: nothing.
+    init() {}
+
     init(_ package: OOXMLPackage) throws(PackageError) {
         if let rels = package.parts["_rels/.rels"] {
             let doc = try Self.parse(rels, "_rels/.rels")
