@@ -54,7 +54,7 @@ struct CalendarRoutes {
                                             program: i.program, entityTypes: [], due: again, status: .explicit, source: source))
             }
         }
-        guard let schedule = try? Schedule.load(from: URL(fileURLWithPath: workspace.environment.schedulePath)) else {
+        guard let schedule = workspace.calendar.get(workspace.environment.schedulePath)?.schedule else {
             return Response(status: .internalServerError)
         }
         let text = ICSWriter(schedule: schedule, nameSuffix: user.name).write(events)

@@ -47,7 +47,7 @@ struct CheckRoutes {
         let path = dir.appendingPathComponent(name).path
         try Data(upload.bytes).write(to: URL(fileURLWithPath: path))
         let validator = SubmissionValidator(options: ValidationOptions(registry: workspace.registry,
-            calendar: DueDates.load(schedulePath: workspace.environment.schedulePath)))
+            calendar: workspace.calendar.get(workspace.environment.schedulePath)?.dueDates))
         var report = validator.validate(path)
         report.file = name
         report.diagnostics = report.diagnostics.map { d in

@@ -24,6 +24,7 @@ public struct Workspace: Sendable {
     let throttle = LoginThrottle()
     let catalog = SchemaCatalog()
     let forms = FormCache()
+    let calendar = CalendarCache()
 
     public init(environment: DocketEnvironment, registry: DeliverableRegistry, trackerStore: any TrackerStore,
                 store: any WorkspaceStore, bcryptCost: UInt8 = 12, maxUpload: Int = 20 << 20, secureCookies: Bool = false) {
@@ -117,5 +118,22 @@ final class FormCache: @unchecked Sendable {
         let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
         lock.withLock { forms[deliverable.id] = form }
         return form
+    }
+}
+
+/// The schedule and its due dates, read (and checked against their schema) once per server, not
+/// per request: the check page and the calendar feeds use them.
+final class CalendarCache: @unchecked Sendable {
+    private var loaded: (schedule: Schedule, dueDates: DueDates?)??
+    private let lock = NSLock()
+
+    func get(_ path: String) -> (schedule: Schedule, dueDates: DueDates?)? {
+        lock.withLock {
+            if let hit = loaded { return hit }
+            let schedule = try? Schedule.load(from: URL(fileURLWithPath: path))
+            let value = schedule.map { ($0, try? DueDates(schedule: $0)) }
+            loaded = .some(value)
+            return value
+        }
     }
 }
