@@ -146,9 +146,11 @@ try:
     sign_out()
 
     sign_in("pat")
+    check(lambda: driver.find_elements(By.PARTIAL_LINK_TEXT, "PIP 1 Mid-year Planning Report"), "the board is shown")
     press(driver.find_element(By.PARTIAL_LINK_TEXT, "PIP 1 Mid-year Planning Report"))
     axe("instance")
     instance_url = driver.current_url
+    check(lambda: driver.find_elements(By.LINK_TEXT, "Open the form"), "the instance page is shown")
     press(driver.find_element(By.LINK_TEXT, "Open the form"))
     axe("form")
     choose(driver.find_element(By.NAME, "/entity/type"), "acute-hospital")
@@ -214,6 +216,7 @@ try:
     driver.get(base + "/calendar")
     axe("calendar")
     press(driver.find_element(By.XPATH, "//button[text()='Make a new feed link']"))
+    check(lambda: driver.find_elements(By.PARTIAL_LINK_TEXT, "/feeds/"), "the new feed link is shown")
     feed = driver.find_element(By.PARTIAL_LINK_TEXT, "/feeds/").get_attribute("href").replace("https://", "http://")
     feed = base + feed[feed.index("/feeds/"):]
     import icalendar
