@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "DocketCalendarTests", dependencies: ["DocketCalendar", "DocketTestSupport"]),
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
         .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
-        .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketDOCX", "DocketTestSupport"]),
         .testTarget(name: "DocketWorkspaceTests", dependencies: [
             "DocketWorkspace", "DocketFill", "DocketDeliverables", "DocketTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

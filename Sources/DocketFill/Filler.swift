@@ -72,7 +72,7 @@ public struct PreparedFill: Sendable {
             let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
-            let title = target.fileName(data: data, date: date)
+            let title = target.title + " — " + target.fileName(data: data, date: date)
             return (Data(MarkdownHTML.page(r.output, title: title).utf8), r.diagnostics)
         case .docx:
             if let docx {
@@ -83,7 +83,7 @@ public struct PreparedFill: Sendable {
             let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             do {
-                return (try MarkdownDocx.docx(markdown: r.output, title: target.fileName(data: data, date: date)), r.diagnostics)
+                return (try MarkdownDocx.docx(markdown: r.output, title: target.title), r.diagnostics)
             } catch {
                 return (nil, r.diagnostics + error.diagnostics)
             }
