@@ -11,6 +11,8 @@ struct AccessibilityWalker {
     let styles: WMLStyles
     /// Whether this part's headings count (the main document; headers and notes have none).
     let headings: Bool
+    /// Whether this part holds footnotes or endnotes.
+    let notes: Bool
     /// The page colour (`w:background`), else white.
     let page: String
     private var place: DocxPlace
@@ -31,6 +33,7 @@ struct AccessibilityWalker {
         self.file = file
         self.styles = styles
         self.headings = headings
+        self.notes = part.hasSuffix("footnotes.xml") || part.hasSuffix("endnotes.xml")
         self.page = page ?? "FFFFFF"
         self.place = DocxPlace(part: part)
     }
@@ -179,6 +182,12 @@ struct AccessibilityWalker {
     /// A web address in parentheses right after words that name it — “The Management Center
     /// (https://…)”, as the source forms write it — has its purpose in its sentence (WCAG 2.1
     /// 2.4.4, Link Purpose (In Context)): not reported as a bare address.
+    /// A note that is only a web address is a citation: the text its reference mark stands in
+    /// names what it cites (the IA report's footnote 9, as published).
+    static func isWholeParagraph(_ context: LinkContext) -> Bool {
+        (context.before + context.after).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
     static func namedInContext(_ context: LinkContext) -> Bool {
         let before = context.before.trimmingCharacters(in: .whitespaces)
         guard before.hasSuffix("("), context.after.trimmingCharacters(in: .whitespaces).hasPrefix(")") else { return false }
@@ -196,7 +205,7 @@ struct AccessibilityWalker {
         } else if Self.vagueLinks.contains(plain) {
             findings.append(warn(.linkText, "the link text “\(Self.snippet(text))” does not say where the link goes: use words that name "
                                  + "the destination (e.g. the page's or document's title)"))
-        } else if url, !Self.namedInContext(context) {
+        } else if url, !Self.namedInContext(context), !(notes && Self.isWholeParagraph(context)) {
             findings.append(warn(.linkText, "the link text is a bare web address (“\(Self.snippet(text))”): a screen reader spells it out; "
                                  + "Edit Hyperlink → Text to display: words that name the destination"))
         }
