@@ -64,7 +64,7 @@ let package = Package(
         ]),
         // The validation pipeline: data files and filled submissions → typed reports.
         .target(name: "DocketValidation", dependencies: [
-            "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
+            "DocketCore", "DocketXML", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
         ]),
         // The web workspace (`docket serve`): pages, sessions, roles, over the same pipelines.
         .target(name: "DocketWorkspace", dependencies: [

@@ -54,14 +54,17 @@ public enum DocxAnswers {
     }
 
     /// The answers and, with `paragraphs`, every paragraph with its place, from one parse of each
-    /// part (validation needs both).
+    /// part (validation needs both). `visit` gets each part parsed, for other checks of the same
+    /// parse (the accessibility checks).
     public static func readAll(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits(), markdown: Bool = true,
-                               bookmarks: Bool = true, paragraphs: Bool = true) throws(PackageError) -> (answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
+                               bookmarks: Bool = true, paragraphs: Bool = true,
+                               visit: (String, XMLDocument) -> Void = { _, _ in }) throws(PackageError) -> (answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
         var answers: [DocxAnswer] = []
         var blocks: [DocxParagraph] = []
         let map = bookmarks ? AnswerBookmarks.map(package) : [:]
         for name in try package.wordParts().all {
             guard let document = try package.parsedPart(name, limits: limits) else { continue }  // names come from the package itself
+            visit(name, document)
             var walker = AnswerWalker(file: file, part: name, converter: markdown ? WMLMarkdown(package: package, part: name) : nil, map: map)
             walker.collectsParagraphs = paragraphs
             walker.walk(document.root)

@@ -36,6 +36,45 @@ public struct WMLStyles: Sendable {
     public private(set) var defaultRun: XMLElement?
     /// The default paragraph style's id (`w:default="1"`, usually `Normal`).
     public private(set) var defaultParagraphStyle: String?
+    /// Per style, what it gives through its `w:basedOn` chain (resolved once: a document has
+    /// far more runs than styles).
+    private var resolved: [String: Resolved] = [:]
+    private var defaults = Resolved()
+
+    /// Run properties as far as one source (direct formatting, a style chain, defaults) sets them;
+    /// each value with the style it comes from.
+    struct Resolved: Sendable {
+        var color: (value: String, style: String?)?
+        var background: String?
+        var halfPoints: Int?
+        var bold: Bool?
+        var headingLevel: Int??
+        var paragraphFill: String?
+
+        /// `other` where this one sets nothing.
+        func over(_ other: Resolved) -> Resolved {
+            Resolved(color: color ?? other.color, background: background ?? other.background, halfPoints: halfPoints ?? other.halfPoints,
+                     bold: bold ?? other.bold, headingLevel: headingLevel ?? other.headingLevel, paragraphFill: paragraphFill ?? other.paragraphFill)
+        }
+
+        init(color: (value: String, style: String?)? = nil, background: String? = nil, halfPoints: Int? = nil, bold: Bool? = nil,
+             headingLevel: Int?? = nil, paragraphFill: String? = nil) {
+            self.color = color
+            self.background = background
+            self.halfPoints = halfPoints
+            self.bold = bold
+            self.headingLevel = headingLevel
+            self.paragraphFill = paragraphFill
+        }
+
+        /// What run properties `rPr` set (the colour attributed to `style`).
+        init(run rPr: XMLElement?, style: String?) {
+            self.init(color: rPr?.child("w:color")?.attribute("w:val").map { ($0, style) },
+                      background: rPr.flatMap(WMLStyles.runBackground),
+                      halfPoints: rPr?.child("w:sz")?.attribute("w:val").flatMap(Int.init),
+                      bold: rPr?.child("w:b").map(WMLStyles.isOn))
+        }
+    }
 
     public init() {}
 
@@ -53,6 +92,22 @@ public struct WMLStyles: Sendable {
                                paragraphProperties: e.child("w:pPr"), runProperties: e.child("w:rPr"))
             if type == "paragraph", ["1", "true", "on"].contains(e.attribute("w:default") ?? "") { defaultParagraphStyle = id }
         }
+        for id in styles.keys {
+            var r = Resolved()
+            for style in chain(id) {
+                var own = Resolved(run: style.runProperties, style: style.id)
+                let pPr = style.paragraphProperties
+                own.paragraphFill = pPr?.child("w:shd").flatMap(Self.fill)
+                if let outline = pPr?.child("w:outlineLvl")?.attribute("w:val").flatMap(Int.init) {
+                    own.headingLevel = .some(Self.level(outline: outline))
+                } else if let named = Self.level(name: style.name.lowercased()) {
+                    own.headingLevel = .some(named)
+                }
+                r = r.over(own)
+            }
+            resolved[id] = r
+        }
+        defaults = Resolved(run: defaultRun, style: nil)
     }
 
     /// The style and the styles it is based on, nearest first (a loop ends the chain).
@@ -78,13 +133,8 @@ public struct WMLStyles: Sendable {
     public func headingLevel(_ p: XMLElement) -> Int? {
         if let own = p.child("w:pPr")?.child("w:outlineLvl")?.attribute("w:val").flatMap(Int.init) { return Self.level(outline: own) }
         let id = paragraphStyle(p)
-        for style in chain(id) {
-            if let outline = style.paragraphProperties?.child("w:outlineLvl")?.attribute("w:val").flatMap(Int.init) {
-                return Self.level(outline: outline)
-            }
-            if let named = Self.level(name: style.name.lowercased()) { return named }
-        }
-        return chain(id).isEmpty ? id.flatMap { Self.level(name: $0.lowercased()) } : nil
+        if let id, let r = resolved[id] { return r.headingLevel ?? nil }
+        return id.flatMap { Self.level(name: $0.lowercased()) }
     }
 
     private static func level(outline: Int) -> Int? { (0...8).contains(outline) ? outline + 1 : nil }
@@ -102,30 +152,18 @@ public struct WMLStyles: Sendable {
         let direct = r.child("w:rPr")
         let runStyle = direct?.child("w:rStyle")?.attribute("w:val")
         // Nearest first: direct formatting, the character style chain, the paragraph style chain, defaults.
-        var sources: [(XMLElement?, String?)] = [(direct, nil)]
-        sources += chain(runStyle).map { ($0.runProperties, $0.id) }
-        sources += chain(paragraphStyle).map { ($0.runProperties, $0.id) }
-        sources.append((defaultRun, nil))
-        func first<T>(_ read: (XMLElement) -> T?) -> (T, String?)? {
-            for (props, style) in sources { if let props, let v = read(props) { return (v, style) } }
-            return nil
-        }
-        let color = first { $0.child("w:color")?.attribute("w:val") }
-        let background = first { Self.runBackground($0) }
-        let size = first { $0.child("w:sz")?.attribute("w:val").flatMap(Int.init) }
-        let bold = first { $0.child("w:b").map(Self.isOn) }
-        let hex = color.flatMap { Self.hex($0.0) }
-        return TextFormat(color: hex, background: background.map(\.0), halfPoints: size?.0 ?? 20, bold: bold?.0 ?? false,
-                          colorStyle: hex == nil ? nil : color?.1)
+        var format = paragraphStyle.flatMap { resolved[$0] }?.over(defaults) ?? defaults
+        if let runStyle, let style = resolved[runStyle] { format = style.over(format) }
+        if let direct { format = Resolved(run: direct, style: nil).over(format) }
+        let hex = format.color.flatMap { Self.hex($0.value) }
+        return TextFormat(color: hex, background: format.background, halfPoints: format.halfPoints ?? 20, bold: format.bold ?? false,
+                          colorStyle: hex == nil ? nil : format.color?.style)
     }
 
     /// The background a paragraph gives its text: its own `w:shd` fill, else its style's.
     public func paragraphBackground(_ p: XMLElement) -> String? {
         if let own = p.child("w:pPr")?.child("w:shd").flatMap(Self.fill) { return own }
-        for style in chain(paragraphStyle(p)) {
-            if let fill = style.paragraphProperties?.child("w:shd").flatMap(Self.fill) { return fill }
-        }
-        return nil
+        return paragraphStyle(p).flatMap { resolved[$0]?.paragraphFill }
     }
 
     /// A `w:shd` element's fill as `RRGGBB` (nil for `auto`, none or a pattern without fill).
@@ -140,7 +178,7 @@ public struct WMLStyles: Sendable {
         return v.count == 6 && v.allSatisfy(\.isHexDigit) ? v : nil
     }
 
-    private static func runBackground(_ rPr: XMLElement) -> String? {
+    static func runBackground(_ rPr: XMLElement) -> String? {
         if let shd = rPr.child("w:shd"), let fill = fill(shd) { return fill }
         guard let name = rPr.child("w:highlight")?.attribute("w:val") else { return nil }
         return highlights[name]

@@ -6,10 +6,10 @@ import Foundation
 extension OOXMLPackage {
     /// The main document part first, then its headers, footers and notes (in part order).
     public func wordParts() throws(PackageError) -> (main: String, all: [String]) {
-        let info = try PackageInfo(self)
-        guard parts[info.mainPart] != nil else { throw PackageError(.notOOXML, "the package has no \(info.mainPart)") }
-        let names = orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
-        return (info.mainPart, names.filter { $0 == info.mainPart } + names.filter { $0 != info.mainPart })
+        let main = try packageRelationship(Namespaces.relOfficeDocument) ?? PackageInfo().mainPart
+        guard parts[main] != nil else { throw PackageError(.notOOXML, "the package has no \(main)") }
+        let names = orderedPartNames.filter { DocxTemplate.isTemplated($0, main: main) }
+        return (main, names.filter { $0 == main } + names.filter { $0 != main })
     }
 
     /// Part `name` parsed with the hardened parser within `limits` (nil when the package has no

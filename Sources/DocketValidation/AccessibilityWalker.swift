@@ -22,8 +22,9 @@ struct AccessibilityWalker {
     /// The style of the paragraph being walked, and the fill of the cell around it.
     private var paragraphStyles: [String?] = []
     private var fills: [String] = []
-    /// The links of the paragraphs being walked (innermost last) with the text around each, in order.
-    private var linkContexts: [[LinkContext]] = []
+    /// The paragraphs being walked (innermost last) and, once a link in one is met, the text
+    /// around each of its links, in order.
+    private var openParagraphs: [(element: XMLElement, links: [LinkContext]?)] = []
 
     struct LinkContext: Equatable {
         var before = "", after = ""
@@ -146,12 +147,12 @@ struct AccessibilityWalker {
             }
         }
         paragraphStyles.append(styles.paragraphStyle(p))
-        linkContexts.append(Self.linkContexts(p))
+        openParagraphs.append((p, nil))
         let background = styles.paragraphBackground(p)
         if let background { fills.append(background) }
         walk(p)
         if background != nil { fills.removeLast() }
-        linkContexts.removeLast()
+        openParagraphs.removeLast()
         paragraphStyles.removeLast()
     }
 
@@ -199,7 +200,10 @@ struct AccessibilityWalker {
         let plain = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         let url = ["http://", "https://", "www.", "ftp://"].contains { plain.hasPrefix($0) } && !plain.contains(" ")
         var context = LinkContext()
-        if !linkContexts.isEmpty, !linkContexts[linkContexts.count - 1].isEmpty { context = linkContexts[linkContexts.count - 1].removeFirst() }
+        if let last = openParagraphs.indices.last {
+            if openParagraphs[last].links == nil { openParagraphs[last].links = Self.linkContexts(openParagraphs[last].element) }
+            if openParagraphs[last].links?.isEmpty == false { context = openParagraphs[last].links?.removeFirst() ?? context }
+        }
         if text.isEmpty {
             findings.append(warn(.linkText, "a link has no text: a screen reader reads out only “link”; type words that name where it goes"))
         } else if Self.vagueLinks.contains(plain) {
@@ -248,9 +252,9 @@ struct AccessibilityWalker {
     /// Text of a run against what is behind it: the run's own shading or highlight, the
     /// paragraph's, the cell's, else the page.
     private mutating func run(_ r: XMLElement) {
-        guard r.elements.contains(where: { $0.name == "w:t" && !$0.textContent.trimmingCharacters(in: .whitespaces).isEmpty }) else { return }
         let format = styles.textFormat(run: r, paragraphStyle: paragraphStyles.last ?? styles.defaultParagraphStyle)
         guard let color = format.color else { return }  // automatic colour: Word picks black or white
+        guard r.children.contains(where: { $0.element.map { $0.name == "w:t" && $0.textContent.contains { !$0.isWhitespace } } ?? false }) else { return }
         let background = format.background ?? fills.last ?? page
         guard let ratio = Contrast.ratio(color, background) else { return }
         let large = Contrast.isLarge(halfPoints: format.halfPoints, bold: format.bold)

@@ -24,8 +24,9 @@ public enum DocxAccessibility {
 
     /// Every accessibility finding of `package` (read from `file`), in document order after the
     /// document-wide ones (language, title). Parts go through the same limits and hardened
-    /// parser as the rest of validation.
-    public static func check(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits()) throws(PackageError) -> [Diagnostic] {
+    /// parser as the rest of validation; `parsed` holds parts already parsed (by `DocxAnswers.readAll`).
+    public static func check(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits(),
+                             parsed: [String: XMLDocument] = [:]) throws(PackageError) -> [Diagnostic] {
         let stylesDocument = try package.parsedPart(stylesPart, limits: limits)
         let styles = stylesDocument.map(WMLStyles.init) ?? WMLStyles()
         var out = try language(package, styles, file, limits)
@@ -33,7 +34,9 @@ public enum DocxAccessibility {
         let (main, parts) = try package.wordParts()
         var contrast = ContrastFindings()
         for name in parts {
-            guard let document = try package.parsedPart(name, limits: limits) else { continue }
+            var document = parsed[name]
+            if document == nil { document = try package.parsedPart(name, limits: limits) }
+            guard let document else { continue }
             var walker = AccessibilityWalker(file: file, part: name, styles: styles, headings: name == main,
                                              page: document.root.child("w:background")?.attribute("w:color").flatMap(WMLStyles.hex))
             walker.walk(document.root)

@@ -1,6 +1,7 @@
 import DocketCore
 import DocketDOCX
 import DocketDeliverables
+import DocketXML
 import Foundation
 
 /// A filled .docx submission: its answers (content controls tagged `docket:<path>`, read back
@@ -40,8 +41,9 @@ struct DocxSubmission: SubmissionDocument {
         let accessibility: [Diagnostic]
         do {
             package = try OOXMLPackage.load(docx: URL(fileURLWithPath: path))
-            (answers, paragraphs) = try DocxAnswers.readAll(package: package, file: path, markdown: false)
-            accessibility = try DocxAccessibility.check(package: package, file: path)
+            var parsed: [String: XMLDocument] = [:]
+            (answers, paragraphs) = try DocxAnswers.readAll(package: package, file: path, markdown: false) { parsed[$0] = $1 }
+            accessibility = try DocxAccessibility.check(package: package, file: path, parsed: parsed)
         } catch {
             let missing = error.kind == .unreadable
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
