@@ -1,4 +1,5 @@
 import DocketCore
+import Foundation
 
 extension Deliverable {
     /// The OnBase name of a deliverable (`fileName:` and `naming:` in deliverable.yaml).
@@ -73,6 +74,39 @@ extension Deliverable {
         public struct MissingField: Error, Sendable, Hashable {
             public var field: String
         }
+    }
+
+    /// A data field a submission states only in a heading (`headingFields:` in deliverable.yaml),
+    /// e.g. the PIP number in "Mid-Year Planning for PIP 2:": read back for the lateness check.
+    public struct HeadingField: Sendable, Hashable {
+        /// Dotted data path.
+        public var field: String
+        /// Regular expression over the heading text; its first group is the value (a whole
+        /// number becomes an integer).
+        public var heading: String
+
+        init?(json: JSONValue) {
+            guard let field = json["field"]?.stringValue, let heading = json["heading"]?.stringValue else { return nil }
+            self.field = field
+            self.heading = heading
+        }
+    }
+
+    /// `data` with each `headingFields` value the data lacks taken from the first matching heading.
+    public func readingHeadingFields(_ headings: [String], into data: JSONValue) -> JSONValue {
+        var data = data
+        for field in headingFields where data.value(atDotted: field.field) == nil {
+            guard let regex = try? NSRegularExpression(pattern: field.heading) else { continue }
+            for text in headings {
+                let range = NSRange(text.startIndex..., in: text)
+                guard let match = regex.firstMatch(in: text, range: range), match.numberOfRanges > 1,
+                      let group = Range(match.range(at: 1), in: text) else { continue }
+                let value = String(text[group])
+                data.setValue(Int(value).map(JSONValue.int) ?? .string(value), atDotted: field.field)
+                break
+            }
+        }
+        return data
     }
 
     /// A word limit on a narrative section of a Markdown submission.

@@ -86,13 +86,28 @@ public struct Workspace: Sendable {
         instance.deliverable.flatMap { registry.deliverable(id: $0) }
     }
 
-    /// The data an instance's form starts from: the latest draft, else the entity's identification.
+    /// The calendar's due dates (read once per server).
+    var dueDates: DueDates? { calendar.get(environment.schedulePath)?.dueDates }
+
+    /// The instance as a fill: its event's deliverable options (PIP number, remeasurement, year)
+    /// and due date (`InstanceFill`, from the schedule), or nil when the calendar does not know it.
+    func instanceFill(_ instance: Instance) -> InstanceFill? {
+        dueDates.flatMap { try? InstanceFill.resolve("\(instance.entity)/\(instance.eventID)", calendar: $0) }
+    }
+
+    /// The fill pipeline of an instance's deliverable in `kind`, with the calendar's due dates.
+    func pipeline(_ deliverable: Deliverable, _ kind: OutputKind) throws -> FillPipeline {
+        try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: catalog, dueDates: dueDates)
+    }
+
+    /// The data an instance's form starts from: the latest draft, else the entity's identification
+    /// and the instance's deliverable options (e.g. `pip: 2` for PIP 2's mid-year report).
     func currentData(_ instance: Instance, entity: Entity?) throws -> (JSONValue, DraftVersion?) {
         if let last = try store.drafts(instanceID: instance.id).last,
            let (value, _) = try? JSONParser.parse(last.data) {
             return (value, last)
         }
-        var data: JSONValue = [:]
+        var data: JSONValue = .object(instanceFill(instance)?.options ?? [:])
         if let entity {
             data.setValue(.string(entity.name), atDotted: "entity.name")
             data.setValue(.string(entity.abbreviation), atDotted: "entity.abbreviation")
