@@ -274,6 +274,28 @@ import Testing
         }
     }
 
+    /// PIP 2's mid-year instance fills PIP 2's report: the PIP number and due date come from the
+    /// instance's calendar event, never from the user (issue 12).
+    @Test func aPIP2InstanceDownloadsPIP2sReport() async throws {
+        let f = try WorkspaceFixture()
+        let pip2 = try f.instance("MBRH/pip.hospital.pip2.midyear-planning")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let csrf = try await b.csrf("/instances/\(pip2)/form")
+            let fields: [(String, String)] = [
+                ("_csrf", csrf), ("/entity/name", "Merrimack Bay Regional Hospital"), ("/entity/abbreviation", "MBRH"),
+                ("/entity/type", "acute-hospital"), ("/contacts/executiveSponsor/name", "Dr. Elena Marquez"),
+                ("/contacts/executiveSponsor/email", "emarquez@mbrh.example.org"),
+                ("/midYearPlanning/response", "We met twice with our ACO partner to choose PIP 2's domain; staffing is the main challenge."),
+            ]
+            let md = try await b.post("/instances/\(pip2)/form", fields + [("_action", "download-md")])
+            #expect(md.status == .ok, "\(md.text.prefix(3000))")
+            #expect(md.text.contains("**Due September 30, 2024**"))
+            #expect(md.text.contains("## Mid-Year Planning for PIP 2:"))
+        }
+    }
+
     @Test func formAsksForAnswersByLabelAndKnowsTheEntityType() async throws {
         let f = try WorkspaceFixture()
         let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
