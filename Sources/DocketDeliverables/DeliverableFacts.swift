@@ -149,6 +149,8 @@ extension Deliverable {
     public struct Rubric: Sendable, Hashable {
         public struct Criterion: Sendable, Hashable {
             public var key: String
+            /// The id a recorded review rates (`docket track review --criterion <id>=…`).
+            public var id: String
             public var domain: String?
             public var criteria: String?
             public var rule: String?
@@ -159,7 +161,7 @@ extension Deliverable {
 
         init(metadata: JSONValue) {
             criteria = (metadata["rubric"]?.arrayValue ?? []).compactMap { c in
-                c["key"]?.stringValue.map { Criterion(key: $0, domain: c["domain"]?.stringValue,
+                c["key"]?.stringValue.map { Criterion(key: $0, id: c["id"]?.stringValue ?? $0, domain: c["domain"]?.stringValue,
                                                       criteria: c["criteria"]?.stringValue, rule: c["rule"]?.stringValue) }
             }
             resubmissionRatings = (metadata["resubmissionRatings"]?.arrayValue ?? []).compactMap(\.stringValue)

@@ -49,7 +49,7 @@ public struct Workspace: Sendable {
 
     /// The tracker acting as `user`, now.
     func tracker(for user: WorkspaceUser) -> Tracker {
-        Tracker(store: trackerStore, context: TrackerContext(now: Date(), user: user.name, today: today))
+        Tracker(store: trackerStore, context: TrackerContext(now: Date(), user: user.name, today: today), rubrics: registry.reviewCriteria)
     }
 
     /// Today: the environment's (fixed by `DOCKET_NOW`), else the clock's.

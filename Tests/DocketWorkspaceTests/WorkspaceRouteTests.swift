@@ -1,6 +1,7 @@
 import DocketDeliverables
 import DocketFill
 import DocketTestSupport
+import DocketTracker
 import DocketWorkspace
 import Foundation
 import HTTPTypes
@@ -256,6 +257,31 @@ import Testing
             var pat = Browser(client)
             try await pat.signIn("pat")
             #expect(try await pat.post("/admin/entities", [("_csrf", try await pat.csrf()), ("abbreviation", "Y")]).status == .forbidden)
+        }
+    }
+
+    @Test func adminEditsAnExistingEntity() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("ada")
+            #expect(try await b.get("/admin").text.contains("href=\"/admin/entities/OTHR\""))
+            let page = try await b.get("/admin/entities/OTHR")
+            #expect(page.status == .ok && page.text.contains("value=\"Other Hospital\""))
+            let csrf = try await b.csrf("/admin/entities/OTHR")
+            let saved = try await b.post("/admin/entities/OTHR", [("_csrf", csrf), ("name", "Other Regional Hospital"), ("type", "hospital"),
+                                                                  ("partners", ""), ("obstetric", "1")])
+            #expect(saved.status == .ok && saved.text.contains("Saved OTHR:"), "\(saved.text.suffix(600))")
+            let t = Tracker(store: f.workspace.trackerStore, context: TrackerContext(now: Date(), user: "test"))
+            let othr = try #require(try t.entities().first { $0.abbreviation == "OTHR" })
+            #expect(othr.name == "Other Regional Hospital" && othr.obstetric && !othr.partnerExempt)
+            let bad = try await b.post("/admin/entities/OTHR", [("_csrf", csrf), ("name", "X"), ("type", "hospital"), ("partners", "NOPE")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(try await b.get("/admin/entities/NOPE").status == .notFound)
+            var pat = Browser(client)
+            try await pat.signIn("pat")
+            #expect(try await pat.get("/admin/entities/OTHR").status == .forbidden)
+            #expect(try await pat.post("/admin/entities/OTHR", [("_csrf", try await pat.csrf()), ("name", "Y")]).status == .forbidden)
         }
     }
 }
