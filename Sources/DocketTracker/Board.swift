@@ -27,7 +27,9 @@ public struct Board: Sendable {
         let rows = instances.filter { includeAccepted || $0.status != .accepted }.map { Self.row($0, today: day) }
         // Sort keys computed once per row, then the rows moved once (comparing whole rows copied
         // each instance's strings on every comparison).
-        let keys = rows.map(Self.key)
+        // Entities and events ranked once (a few dozen each), so the keys hold integers only.
+        let entityRank = Self.ranks(rows.map(\.instance.entity)), eventRank = Self.ranks(rows.map(\.instance.eventID))
+        let keys = rows.map { Self.key($0, entity: entityRank[$0.instance.entity] ?? 0, event: eventRank[$0.instance.eventID] ?? 0) }
         self.rows = rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
     }
 
@@ -64,25 +66,32 @@ public struct Board: Sendable {
     ]
 
     /// A row's place: overdue first (most overdue first), then by section, then by due date;
-    /// pending dates last; then entity and event.
+    /// pending dates last; then entity and event (by their rank in sorted order).
     struct Key: Comparable {
         var notOverdue: Int
-        var overdueDue: String
+        var overdueDue: Int
         var section: Int
-        var due: String
-        var entity: String
-        var event: String
+        var due: Int
+        var entity: Int
+        var event: Int
 
         static func < (a: Key, b: Key) -> Bool {
             (a.notOverdue, a.overdueDue, a.section, a.due, a.entity, a.event) < (b.notOverdue, b.overdueDue, b.section, b.due, b.entity, b.event)
         }
     }
 
-    static func key(_ r: BoardRow) -> Key {
-        let due = r.instance.effectiveDue ?? "9999-99-99"
-        return Key(notOverdue: r.overdue ? 0 : 1, overdueDue: r.overdue ? due : "",
+    static func key(_ r: BoardRow, entity: Int, event: Int) -> Key {
+        let due = r.instance.effectiveDue.flatMap(LocalDate.init)?.dayNumber ?? Int.max
+        return Key(notOverdue: r.overdue ? 0 : 1, overdueDue: r.overdue ? due : 0,
                    section: sectionOrder.firstIndex(of: r.instance.status) ?? sectionOrder.count,
-                   due: due, entity: r.instance.entity, event: r.instance.eventID)
+                   due: due, entity: entity, event: event)
+    }
+
+    /// Each distinct value → its place in sorted order.
+    static func ranks(_ values: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, v) in Set(values).sorted().enumerated() { out[v] = i }
+        return out
     }
 
     /// Rows still with the entity whose date has passed.

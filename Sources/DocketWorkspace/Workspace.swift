@@ -25,6 +25,7 @@ public struct Workspace: Sendable {
     let catalog = SchemaCatalog()
     let forms = FormCache()
     let calendar = CalendarCache()
+    let pipelines = PipelineCache()
 
     public init(environment: DocketEnvironment, registry: DeliverableRegistry, trackerStore: any TrackerStore,
                 store: any WorkspaceStore, bcryptCost: UInt8 = 12, maxUpload: Int = 20 << 20, secureCookies: Bool = false) {
@@ -95,9 +96,12 @@ public struct Workspace: Sendable {
         dueDates.flatMap { try? InstanceFill.resolve("\(instance.entity)/\(instance.eventID)", calendar: $0) }
     }
 
-    /// The fill pipeline of an instance's deliverable in `kind`, with the calendar's due dates.
+    /// The fill pipeline of an instance's deliverable in `kind`, with the calendar's due dates:
+    /// its templates compiled once per server, not on every download.
     func pipeline(_ deliverable: Deliverable, _ kind: OutputKind) throws -> FillPipeline {
-        try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: catalog, dueDates: dueDates)
+        try pipelines.get("\(deliverable.id)/\(kind.rawValue)") {
+            try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: catalog, dueDates: dueDates)
+        }
     }
 
     /// The data an instance's form starts from: the latest draft, else the entity's identification
@@ -133,6 +137,20 @@ final class FormCache: @unchecked Sendable {
         let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
         lock.withLock { forms[deliverable.id] = form }
         return form
+    }
+}
+
+/// Each deliverable's fill pipeline per format, compiled once and shared (a pipeline is a value:
+/// any number of requests fill with it at once).
+final class PipelineCache: @unchecked Sendable {
+    private var pipelines: [String: FillPipeline] = [:]
+    private let lock = NSLock()
+
+    func get(_ key: String, make: () throws -> FillPipeline) throws -> FillPipeline {
+        if let hit = lock.withLock({ pipelines[key] }) { return hit }
+        let made = try make()
+        lock.withLock { pipelines[key] = made }
+        return made
     }
 }
 
