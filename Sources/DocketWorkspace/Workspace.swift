@@ -134,7 +134,8 @@ final class FormCache: @unchecked Sendable {
 
     func form(for deliverable: Deliverable) throws -> SchemaForm {
         if let hit = lock.withLock({ forms[deliverable.id] }) { return hit }
-        let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
+        let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path),
+                              layout: try FormLayout.load(deliverable.folderURL.appendingPathComponent("form.yaml")))
         lock.withLock { forms[deliverable.id] = form }
         return form
     }

@@ -231,7 +231,7 @@ import Testing
                                                 body: Self.multipart(csrf, name: "MBRH_PIPMidYearReport_09202023.docx", [UInt8](bytes)))
             #expect(back.text.contains("Imported MBRH_PIPMidYearReport_09202023.docx as version 2"), "\(back.text.prefix(600))")
             #expect(back.text.contains("value=\"Dr. Elena Marquez-Whitfield\""))
-            #expect(back.text.contains("<option value=\"acute-hospital\" selected>"), "entity.type kept from the saved data")
+            #expect(back.text.contains("value=\"acute-hospital\" checked>"), "entity.type kept from the saved data")
             // A viewer may not import.
             var vic = Browser(client)
             try await vic.signIn("vic")
@@ -315,6 +315,12 @@ import Testing
                 ("/contacts/executiveSponsor/email", "emarquez@mbrh.example.org"),
                 ("/midYearPlanning/response", "We met twice with our ACO partner to choose PIP 2's domain; staffing is the main challenge."),
             ]
+            let page = try await b.get("/instances/\(pip2)/form").text
+            // Layout hints (Templates/pip-midyear-report/form.yaml): sections, a radio group, the PIP number hidden.
+            #expect(page.contains("<h2>Key Contacts Updates</h2>") && page.contains("<h2>Mid-Year Planning</h2>"))
+            #expect(page.contains("type=\"radio\" name=\"/entity/type\""))
+            #expect(page.contains("<input type=\"hidden\" name=\"/pip\" value=\"2\">"), "the instance's PIP number")
+            #expect(page.contains("rows=\"16\""))
             let md = try await b.post("/instances/\(pip2)/form", fields + [("_action", "download-md")])
             #expect(md.status == .ok, "\(md.text.prefix(3000))")
             #expect(md.text.contains("**Due September 30, 2024**"))
@@ -329,7 +335,7 @@ import Testing
             var b = Browser(client)
             try await b.signIn("pat")
             let page = try await b.get("/instances/\(own)/form").text
-            #expect(page.contains("<option value=\"acute-hospital\" selected>"), "hospital → acute-hospital through deliverable.yaml's map")
+            #expect(page.contains("id=\"f-entity-type-0\" value=\"acute-hospital\" checked>"), "hospital → acute-hospital through deliverable.yaml's map")
             let csrf = try await b.csrf("/instances/\(own)/form")
             let checked = try await b.post("/instances/\(own)/form", [("_csrf", csrf), ("_action", "check")]).text
             #expect(checked.contains("Mid year planning: an answer is required"), "\(checked.prefix(2000))")
