@@ -17,10 +17,14 @@ struct FillCommand: ParsableCommand {
               docket fill pip-midyear-report --data Templates/pip-midyear-report/example.yaml --out-dir out
               docket fill hqe-strategic-plan --data plan.yaml --format md --output plan.md
               docket fill pip-midyear-report --batch 'entities/*.yaml' --out-dir out
+              docket fill --instance MBRH/pip.hospital.pip2.midyear-planning --data mbrh.yaml --out-dir out
             """)
 
-    @Argument(help: "Deliverable id or template path.")
-    var target: String
+    @Argument(help: "Deliverable id or template path (not with --instance).")
+    var target: String?
+
+    @Option(name: .long, help: ArgumentHelp("A tracker instance: its event picks the deliverable, PIP number, year and due date.", valueName: "ABBR/EVENT-ID"))
+    var instance: String?
 
     @Option(name: .long, help: "Data file (.yaml, .yml or .json).")
     var data: String?
@@ -63,6 +67,7 @@ struct FillCommand: ParsableCommand {
     var kind: OutputKind { OutputKind(rawValue: format.lowercased()) ?? .docx }
 
     func validate() throws {
+        if (target == nil) == (instance == nil) { throw ValidationError("give a deliverable id or template path, or --instance ABBR/EVENT-ID (not both)") }
         guard OutputKind(rawValue: format.lowercased()) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: docx, md, html")
         }
@@ -87,20 +92,27 @@ struct FillCommand: ParsableCommand {
         let reporter = FillReporter(json: errorFormat == "json")
         defer { reporter.finish() }
         let pipeline: FillPipeline
+        let calendar = DueDates.load(schedulePath: env.schedulePath)
+        var chosen: InstanceFill?
         do {
-            pipeline = try FillPipeline(target: try FillTargets.resolve(target, registry: RunContext.deliverables), formats: [kind])
+            chosen = try instance.map { key throws(InstanceFill.Problem) in try InstanceFill.resolve(key, calendar: calendar ?? DueDates(events: [])) }
+            let resolved = try FillTargets.resolve(chosen?.deliverable ?? target ?? "", registry: RunContext.deliverables)
+            pipeline = try FillPipeline(target: resolved, formats: [kind], dueDates: calendar)
+        } catch let problem as InstanceFill.Problem {
+            reporter.report(file: instance ?? "", diagnostics: [problem.diagnostic], failed: true)
+            throw ExitCode(ExitStatus.usage.rawValue)
         } catch let d as Diagnostic {
-            reporter.report(file: target, diagnostics: [d], failed: true)
+            reporter.report(file: target ?? "", diagnostics: [d], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
         } catch let list as DiagnosticList {
-            reporter.report(file: target, diagnostics: list.diagnostics, failed: true)
+            reporter.report(file: target ?? "", diagnostics: list.diagnostics, failed: true)
             throw ExitCode(ExitStatus.invalid.rawValue)
         }
         let day = date ?? env.today.description
         let request = { (input: FillRequest.Input) in
-            FillRequest(input: input, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema)
+            FillRequest(input: input, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema, instance: chosen)
         }
-        let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, options: tracker, environment: env) : nil
+        let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, event: chosen?.event.id, options: tracker, environment: env) : nil
         guard let batch else {
             let data = data ?? ""
             if timing { Terminal.writeError(FillTiming.measure(pipeline, dataPath: data, kind: kind, date: day)) }

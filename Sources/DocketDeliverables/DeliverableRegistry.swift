@@ -46,6 +46,13 @@ public struct DeliverableRegistry: Sendable {
     /// The deliverable with this id, or nil.
     public func deliverable(id: String) -> Deliverable? { deliverables.first { $0.id == id } }
 
+    /// Deliverable id → the criterion ids its review rates (the tracker's `rubrics`).
+    public var reviewCriteria: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for d in deliverables where !d.rubric.criteria.isEmpty { out[d.id] = d.rubric.criteria.map(\.id) }
+        return out
+    }
+
     /// All ids, sorted.
     public var ids: [String] { deliverables.map(\.id) }
 

@@ -21,13 +21,18 @@ public struct FillRequest: Sendable {
     public var allowMissing: Bool
     /// Check the data against the deliverable's schema and named rules first.
     public var checkData: Bool
+    /// The tracker instance filled (`--instance`): its event's options go into the data and its
+    /// due date is the one printed.
+    public var instance: InstanceFill?
 
-    public init(input: Input, format: OutputKind, date: String, allowMissing: Bool = false, checkData: Bool = true) {
+    public init(input: Input, format: OutputKind, date: String, allowMissing: Bool = false, checkData: Bool = true,
+                instance: InstanceFill? = nil) {
         self.input = input
         self.format = format
         self.date = date
         self.allowMissing = allowMissing
         self.checkData = checkData
+        self.instance = instance
     }
 }
 
@@ -57,15 +62,21 @@ public struct FillPipeline: Sendable {
     public let prepared: PreparedFill
     public let catalog: SchemaCatalog
 
-    public init(target: any FillTarget, formats: Set<OutputKind>, catalog: SchemaCatalog = .shared) throws(DiagnosticList) {
+    /// The calendar's due dates: what `docket.due` prints (nil: not known).
+    public let dueDates: DueDates?
+
+    /// `dueDates` defaults to the schedule of the deliverable's project (`Schemas/schedule/`).
+    public init(target: any FillTarget, formats: Set<OutputKind>, catalog: SchemaCatalog = .shared,
+                dueDates: DueDates? = nil) throws(DiagnosticList) {
         prepared = try PreparedFill(target: target, formats: formats)
         self.catalog = catalog
+        self.dueDates = dueDates ?? (target as? DeliverableTarget).flatMap { DueDates.load(root: $0.deliverable.rootURL) }
     }
 
     public var target: any FillTarget { prepared.target }
 
     public func fill(_ request: FillRequest) -> FillResult {
-        let loaded: LoadedData
+        var loaded: LoadedData
         switch request.input {
         case .data(let data): loaded = data
         case .file(let path):
@@ -76,11 +87,20 @@ public struct FillPipeline: Sendable {
             }
         }
         var diagnostics: [Diagnostic] = []
+        let deliverable = (target as? DeliverableTarget)?.deliverable
+        if let instance = request.instance, let deliverable {
+            (loaded, diagnostics) = instance.apply(to: loaded, deliverable: deliverable)
+            if !diagnostics.isEmpty { return FillResult(status: .invalid, diagnostics: diagnostics) }
+        }
         if request.checkData {
             diagnostics += target.check(loaded, catalog: catalog)
             if diagnostics.contains(where: \.isError) { return FillResult(status: .invalid, diagnostics: diagnostics) }
         }
-        let data = DataCheck.withoutRoutingKeyValue(loaded.value)
+        var data = DataCheck.withoutRoutingKeyValue(loaded.value)
+        if let deliverable {
+            let due = dueDates?.dueValue(for: deliverable, data: data, explicit: request.instance?.event.id)
+            data.setValue(due ?? .null, at: ["docket", "due"])
+        }
         let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing)
         diagnostics += fillDiagnostics
         guard let bytes, !diagnostics.contains(where: \.isError) else { return FillResult(status: .invalid, diagnostics: diagnostics) }

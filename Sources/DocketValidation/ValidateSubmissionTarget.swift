@@ -49,7 +49,8 @@ struct SubmissionCheck: FileCheck {
         }
         report.deliverable = deliverable.id
         report.entity = document.abbreviation
-        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation, data: document.data,
+        let data = deliverable.readingHeadingFields(document.headingTexts, into: document.data)
+        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation, data: data,
                                                   options: options)
             + document.check(deliverable, options, facts)
         report.status = report.errors.isEmpty ? .success : .invalid
@@ -73,6 +74,8 @@ protocol SubmissionDocument: Sendable {
     var data: JSONValue { get }
     /// Accessibility findings, which hold for any document of the format (.docx: `DocxAccessibility`).
     var accessibility: [Diagnostic] { get }
+    /// The text of every heading, in order (data the form states only in a heading, e.g. the PIP number).
+    var headingTexts: [String] { get }
     /// How strongly the content marks it as `deliverable` (0: not at all); used when the name
     /// does not tell.
     func affinity(_ deliverable: Deliverable, _ facts: TemplateFacts) -> Int
@@ -90,6 +93,8 @@ struct SubmissionReadError: Error {
 }
 
 extension MarkdownSubmission: SubmissionDocument {
+    var headingTexts: [String] { lines.indices.compactMap(heading) }
+
     /// Reads a Markdown file (at most 16 MB, valid UTF-8).
     static func read(path: String) throws(SubmissionReadError) -> MarkdownSubmission {
         let bytes = try SubmissionFile.read(path, limit: 16 << 20)

@@ -18,6 +18,12 @@ import Testing
         }
     }
 
+    /// The tracker and the workspace's review form take a review's criterion ids from here.
+    @Test func reviewCriteriaAreTheRubricsIDs() {
+        #expect(Shipped.registry.reviewCriteria["pip-midyear-report"] == ["key-contacts", "mid-year-narrative"])
+        #expect(Shipped.registry.reviewCriteria["ia-midpoint-assessment"] == nil)
+    }
+
     @Test func registryReportsAMismatchedId() throws {
         let root = TestPaths.temporaryDirectory()
         let folder = root.appendingPathComponent("Templates/bad-one")
