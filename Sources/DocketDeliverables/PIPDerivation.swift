@@ -35,12 +35,9 @@ struct PIPDerivation: Derivation {
         }
         let contacts = keyContacts(data, config: config)
         let narrative = data["midYearPlanning"]?["response"]?.stringValue ?? ""
-        let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        let partnership = data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
-            : partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
         return [
             "entityTypeLabel": .string(typeConfig?["label"]?.stringValue ?? type),
-            "partnership": .string(partnership),
+            "partnership": .string(Self.partnership(data)),
             "appendices": .array(appendices),
             "appendixNote": .string(appendixNote),
             "keyContacts": .array(contacts),
@@ -52,6 +49,13 @@ struct PIPDerivation: Derivation {
             "reviewDateNote": .string(reviewDateNote(data)),
             "narrativeWordCount": .int(TextFormatting.wordCount(narrative)),
         ]
+    }
+
+    /// "Partnered with …" (`entity.partners`), "Partner exempt entity" (`entity.partnerExempt`) or "" (every PIP report).
+    static func partnership(_ data: JSONValue) -> String {
+        let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        return data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
+            : partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
     }
 
     /// A review dated before the submission it reviews contradicts it: the document says so.

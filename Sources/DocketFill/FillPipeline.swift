@@ -65,7 +65,7 @@ public struct FillPipeline: Sendable {
     public var target: any FillTarget { prepared.target }
 
     public func fill(_ request: FillRequest) -> FillResult {
-        let loaded: LoadedData
+        var loaded: LoadedData
         switch request.input {
         case .data(let data): loaded = data
         case .file(let path):
@@ -73,6 +73,11 @@ public struct FillPipeline: Sendable {
                 loaded = try DataLoader.load(path: path)
             } catch {
                 return FillResult(status: error.isUnreadable ? .usage : .invalid, diagnostics: [error.diagnostic])
+            }
+            // `carryForwardFrom:` (the PIP reports): earlier reports' data files, relative to this one.
+            switch PIPCarryForward.resolve(loaded, deliverable: target.deliverableID) {
+            case .success(let carried): loaded = carried
+            case .failure(let f): return FillResult(status: f.unreadable ? .usage : .invalid, diagnostics: f.diagnostics)
             }
         }
         var diagnostics: [Diagnostic] = []

@@ -33,6 +33,33 @@ ANSWERS = {
         "top": r"^(entity\.(name|abbreviation)|midYearPlanning\.response|review\.(reviewer|date))$",
         "title": "PIP Key Contact Form & Mid-Year Planning Report",
     },
+    # The PIP reports after the Mid-Year report (outlines from the seed's Description of Elements): the
+    # narratives, the goals and each measure's name, stratification and period are answers; the figures
+    # (numerator, denominator, rate) and the carried-forward comparison are derived text.
+    "pip-baseline-report": {
+        "sections": {
+            "goals": ("goals.{{@index}}", {"."}),
+            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|aim|planning\..*)$",
+        "title": "PIP Baseline/Planning Report",
+    },
+    "pip-remeasurement-report": {
+        "sections": {
+            "goals": ("goals.{{@index}}", {"."}),
+            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|aim|assessment\..*)$",
+        "title": "PIP Remeasurement Report",
+    },
+    "pip-closure-report": {
+        "sections": {
+            "goals": ("goals.{{@index}}", {"."}),
+            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|aim|closure\..*)$",
+        "title": "PIP Closure Report",
+    },
     "hqe-strategic-plan": {
         "sections": {
             "preparers": ("preparers.{{@index}}", {"name", "title", "email"}),
@@ -74,6 +101,8 @@ WIDTHS = {
     "Year": [12, 14, 44, 30], "Domain": [12, 36, 30, 22], "Name": [28, 30, 42],
     "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
     "Strengths": [25, 25, 25, 25],
+    # PIP reports' measure tables (by column count: figures of one report, comparisons of stages)
+    ("Measure", 6): [27, 17, 12, 14, 14, 16], ("Measure", 5): [26, 18, 21, 21, 14],
 }
 
 # Tables whose first column holds the form's own labels and which have no header row: the
@@ -235,7 +264,7 @@ class Converter:
         """rows: list of (cells or ('section', text)). First row is the header, second the separator."""
         header = [c.strip() for c in rows[0]]
         ncol = len(header)
-        pct = WIDTHS.get(self.unescape(header[0]), [100 / ncol] * ncol)
+        pct = WIDTHS.get((self.unescape(header[0]), ncol)) or WIDTHS.get(self.unescape(header[0]), [100 / ncol] * ncol)
         widths = [int(9648 * p / 100) for p in pct]
         grid = "".join('<w:gridCol w:w="%d"/>' % w for w in widths)
         xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
