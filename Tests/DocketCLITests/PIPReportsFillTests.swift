@@ -8,14 +8,14 @@ import Testing
 /// in docx, md and html, LibreOffice and pandoc read every example value back from the .docx, `docket
 /// validate` finds nothing wrong in the filled .docx and .md, and `docket form` builds a Word form.
 @Suite struct PIPReportsFillTests {
-    /// (deliverable, example file, OnBase name on 2026-09-29)
-    static let examples: [(String, String, String)] = [
-        ("pip-baseline-report", "example.yaml", "MBRH_PIP1BaselineReport_09292026"),
-        ("pip-baseline-report", "example-aco.yaml", "NSCCACO_PIP2BaselineReport_09292026"),
-        ("pip-remeasurement-report", "example.yaml", "MBRH_PIP1Remeasurement2Report_09292026"),
-        ("pip-remeasurement-report", "example-aco.yaml", "NSCCACO_PIP2Remeasurement1Report_09292026"),
-        ("pip-closure-report", "example.yaml", "MBRH_PIP1ClosureReport_09292026"),
-        ("pip-closure-report", "example-aco.yaml", "NSCCACO_PIP2ClosureReport_09292026"),
+    /// (deliverable, example file, submission date before its anticipated due date, OnBase name)
+    static let examples: [(String, String, String, String)] = [
+        ("pip-baseline-report", "example.yaml", "2023-12-20", "MBRH_PIP1BaselineReport_12202023"),
+        ("pip-baseline-report", "example-aco.yaml", "2024-12-20", "NSCCACO_PIP2BaselineReport_12202024"),
+        ("pip-remeasurement-report", "example.yaml", "2025-09-26", "MBRH_PIP1Remeasurement2Report_09262025"),
+        ("pip-remeasurement-report", "example-aco.yaml", "2025-09-26", "NSCCACO_PIP2Remeasurement1Report_09262025"),
+        ("pip-closure-report", "example.yaml", "2026-12-18", "MBRH_PIP1ClosureReport_12182026"),
+        ("pip-closure-report", "example-aco.yaml", "2027-12-17", "NSCCACO_PIP2ClosureReport_12172027"),
     ]
     static let cases = examples.indices.map { $0 }
     /// Printed otherwise (labels, "PIP 1", percentages) or not at all (the topic, booleans).
@@ -23,10 +23,10 @@ import Testing
                                           "pips.pip2.measures.*", "pips.pip1.measures.0", "pips.pip2.measures.0"]
 
     func fill(_ i: Int, _ format: String) throws -> URL {
-        let (id, file, name) = Self.examples[i]
+        let (id, file, date, name) = Self.examples[i]
         let out = TestPaths.temporaryDirectory("pip-report-fill")
         let r = try DocketBinary.run(["fill", id, "--data", "Templates/\(id)/\(file)", "--format", format,
-                                      "--out-dir", out.path, "--date", "2026-09-29"])
+                                      "--out-dir", out.path, "--date", date])
         #expect(r.status == 0, "\(id) \(file) \(format): \(r.stderr)")
         #expect(!r.stderr.contains("warning"), "\(r.stderr)")
         let url = out.appendingPathComponent("\(name).\(format)")
@@ -35,7 +35,7 @@ import Testing
     }
 
     func example(_ i: Int) throws -> JSONValue {
-        let (id, file, _) = Self.examples[i]
+        let (id, file, _, _) = Self.examples[i]
         return try DataLoader.load(path: TestPaths.packageRoot.appendingPathComponent("Templates/\(id)/\(file)").path).value
     }
 
@@ -78,6 +78,17 @@ import Testing
         }
     }
 
+    /// The document does not hold `pip` and `remeasurement` as answers; its name does: lateness is judged
+    /// against that report's calendar event (PIP 2 Remeasurement 1 of an ACO: 9/30/2025, D000-07).
+    @Test func lateNessFollowsThePIPAndRemeasurementInTheName() throws {
+        let out = TestPaths.temporaryDirectory("pip-report-late")
+        let fill = try DocketBinary.run(["fill", "pip-remeasurement-report", "--data", "Templates/pip-remeasurement-report/example-aco.yaml",
+                                         "--format", "docx", "--out-dir", out.path, "--date", "2025-10-03"])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let r = try DocketBinary.run(["validate", out.appendingPathComponent("NSCCACO_PIP2Remeasurement1Report_10032025.docx").path])
+        #expect(r.stderr.contains("[R000-19] the date in the file name (2025-10-03) is after the due date 2025-09-30 (D000-07)"), "\(r.stderr)")
+    }
+
     /// Remeasurement 2 sets the carried-forward Baseline and Remeasurement 1 figures beside its own (DOCX table).
     @Test func remeasurement2ShowsTheEarlierFiguresSideBySide() throws {
         let docx = try fill(2, "docx")
@@ -99,13 +110,19 @@ import Testing
     @Test(arguments: ["pip-baseline-report", "pip-remeasurement-report", "pip-closure-report"])
     func formBuildsAWordForm(_ id: String) throws {
         let dir = TestPaths.temporaryDirectory("pip-report-form")
-        let out = dir.appendingPathComponent("form.docx")
-        let r = try DocketBinary.run(["form", id, "--output", out.path])
+        // Partial data: the PIP (and remeasurement) number, which name the form and choose its sections.
+        let data = TestPaths.temporaryDirectory("pip-report-form-data").appendingPathComponent("partial.yaml")
+        try (id == "pip-remeasurement-report" ? "pip: 2\nremeasurement: 2\n" : "pip: 2\n").write(to: data, atomically: true, encoding: .utf8)
+        let r = try DocketBinary.run(["form", id, "--data", data.path, "--out-dir", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first)
+        #expect(name.hasPrefix(id == "pip-remeasurement-report" ? "ABBR_PIP2Remeasurement2Report_" : "ABBR_PIP2") && name.hasSuffix(".docx"), "\(name)")
+        let out = dir.appendingPathComponent(name)
         let text = try Readers.libreOfficeText(out).foldedWhitespace
         #expect(text.contains("MassHealth has published no form"), "\(text.prefix(500))")
+        if id == "pip-remeasurement-report" { #expect(text.contains("Initial Plans for Continuation Beyond the PIP")) }
         #expect(!text.contains("{{"))
         let extracted = try DocketBinary.run(["extract", out.path])
-        #expect(extracted.status == 0, "\(extracted.stderr)")
+        #expect(extracted.status == 0 && extracted.stdout == "{}\n", "\(extracted.stdout)\(extracted.stderr)")
     }
 }
