@@ -36,30 +36,7 @@ ANSWERS = {
     # The PIP reports after the Mid-Year report (outlines from the seed's Description of Elements): the
     # narratives, the goals and each measure's name, stratification and period are answers; the figures
     # (numerator, denominator, rate) and the carried-forward comparison are derived text.
-    "pip-baseline-report": {
-        "sections": {
-            "goals": ("goals.{{@index}}", {"."}),
-            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
-        },
-        "top": r"^(entity\.(name|abbreviation)|aim|planning\..*)$",
-        "title": "PIP Baseline/Planning Report",
-    },
-    "pip-remeasurement-report": {
-        "sections": {
-            "goals": ("goals.{{@index}}", {"."}),
-            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
-        },
-        "top": r"^(entity\.(name|abbreviation)|aim|assessment\..*)$",
-        "title": "PIP Remeasurement Report",
-    },
-    "pip-closure-report": {
-        "sections": {
-            "goals": ("goals.{{@index}}", {"."}),
-            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
-        },
-        "top": r"^(entity\.(name|abbreviation)|aim|closure\..*)$",
-        "title": "PIP Closure Report",
-    },
+    "pip-baseline-report": None, "pip-remeasurement-report": None, "pip-closure-report": None,
     "hqe-strategic-plan": {
         "sections": {
             "preparers": ("preparers.{{@index}}", {"name", "title", "email"}),
@@ -82,6 +59,26 @@ ANSWERS = {
         "title": "Independent Assessor Midpoint Assessment",
     },
 }
+
+
+
+def pip_report(section, title):
+    """A PIP report's answers: `aim`, `goals`, its own section (planning, assessment, closure) and the measures."""
+    return {
+        "sections": {
+            "goals": ("goals.{{@index}}", {"."}),
+            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|aim|%s\..*)$" % section,
+        "title": title,
+    }
+
+
+ANSWERS.update({
+    "pip-baseline-report": pip_report("planning", "PIP Baseline/Planning Report"),
+    "pip-remeasurement-report": pip_report("assessment", "PIP Remeasurement Report"),
+    "pip-closure-report": pip_report("closure", "PIP Closure Report"),
+})
 
 W = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
