@@ -124,7 +124,7 @@ enum PIPMeasures {
 
     /// The comparison rows: one per measure (name + stratification) found in any stage, in the order first
     /// seen (baseline first), with each stage's cell ("—" when that stage did not measure it) and the change
-    /// of the latest stage against the baseline in percentage points.
+    /// of the latest stage against the baseline in percentage points (`+13.4 pp`).
     static func comparison(_ stages: [(PIPReport.Stage, [JSONValue])]) -> [JSONValue] {
         var order: [String] = []
         var first: [String: JSONValue] = [:]
@@ -144,7 +144,7 @@ enum PIPMeasures {
             for stage in PIPReport.Stage.allCases { row[stage.rawValue] = .string(byStage[stage].map(cell) ?? "—") }
             let latest = PIPReport.Stage.allCases.reversed().first { $0 != .baseline && byStage[$0] != nil }
             if let latest, let base = byStage[.baseline].flatMap(rate), let now = byStage[latest].flatMap(rate) {
-                row["change"] = .string(String(format: "%+.1f pp", now - base) + " (\(latest.label) vs Baseline)")
+                row["change"] = .string(String(format: "%+.1f pp", now - base))
             } else {
                 row["change"] = .string("—")
             }

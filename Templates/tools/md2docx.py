@@ -99,7 +99,8 @@ WIDTHS = {
     "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
     "Strengths": [25, 25, 25, 25],
     # PIP reports' measure tables (by column count: figures of one report, comparisons of stages)
-    ("Measure", 6): [27, 17, 12, 14, 14, 16], ("Measure", 5): [26, 18, 21, 21, 14],
+    ("Measure", "Period"): [21, 18, 12, 16, 19, 14], ("Measure", "Baseline", 6): [18, 18, 17, 17, 17, 13],
+    ("Measure", "Baseline", 5): [26, 18, 22, 22, 12],
 }
 
 # Tables whose first column holds the form's own labels and which have no header row: the
@@ -261,7 +262,9 @@ class Converter:
         """rows: list of (cells or ('section', text)). First row is the header, second the separator."""
         header = [c.strip() for c in rows[0]]
         ncol = len(header)
-        pct = WIDTHS.get((self.unescape(header[0]), ncol)) or WIDTHS.get(self.unescape(header[0]), [100 / ncol] * ncol)
+        h = [self.unescape(c) for c in header]
+        pct = (WIDTHS.get((h[0], h[2], ncol)) if ncol > 2 else None) or (WIDTHS.get((h[0], h[2])) if ncol > 2 else None) \
+            or WIDTHS.get(h[0], [100 / ncol] * ncol)
         widths = [int(9648 * p / 100) for p in pct]
         grid = "".join('<w:gridCol w:w="%d"/>' % w for w in widths)
         xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'

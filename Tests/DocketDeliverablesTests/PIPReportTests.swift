@@ -115,7 +115,7 @@ import Testing
         #expect(md.diagnostics.isEmpty)
         let row = md.output.split(separator: "\n").first { $0.contains("Spanish-speaking members") && $0.contains("CY2023") }
         #expect(row.map(String.init).map(MarkdownReader.unescape)
-                == "| Follow-Up After ED Visit for Mental Illness (7-day) | Spanish-speaking members | 41.2% (89/216; CY2023) | 51.1% (118/231; CY2024) | 54.6% (131/240; CY2025) | +13.4 pp (Remeasurement 2 vs Baseline) |",
+                == "| Follow-Up After ED Visit for Mental Illness (7-day) | Spanish-speaking members | 41.2% (89/216; CY2023) | 51.1% (118/231; CY2024) | 54.6% (131/240; CY2025) | +13.4 pp |",
                 "\(md.output)")
         // A Remeasurement 1 Report has no Remeasurement 2 column and no continuation section.
         let r1 = Shipped.markdown(Self.remeasurement, data: try Self.load(Self.remeasurement, "example-aco.yaml").value).output

@@ -56,7 +56,7 @@ import Testing
         #expect(r.status == .success, "\(r.diagnostics.map(\.message))")
         #expect(r.fileName == "MBRH_PIP1Remeasurement2Report_09292025.md", "the entity and PIP came from the Baseline")
         let md = String(decoding: r.bytes ?? Data(), as: UTF8.self).replacingOccurrences(of: "\\", with: "")
-        #expect(md.contains("| Follow-Up After ED Visit for Mental Illness (7-day) | Spanish-speaking members | 41.2% (89/216; CY2023) | 51.1% (118/231; CY2024) | 54.6% (131/240; CY2025) | +13.4 pp (Remeasurement 2 vs Baseline) |"), "\(md)")
+        #expect(md.contains("| Follow-Up After ED Visit for Mental Illness (7-day) | Spanish-speaking members | 41.2% (89/216; CY2023) | 51.1% (118/231; CY2024) | 54.6% (131/240; CY2025) | +13.4 pp |"), "\(md)")
         #expect(md.contains("Close the 7-day follow-up gap"), "the Baseline's goals print")
     }
 
