@@ -35,9 +35,12 @@ struct PIPDerivation: Derivation {
         }
         let contacts = keyContacts(data, config: config)
         let narrative = data["midYearPlanning"]?["response"]?.stringValue ?? ""
+        let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let partnership = data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
+            : partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
         return [
             "entityTypeLabel": .string(typeConfig?["label"]?.stringValue ?? type),
-            "partnership": .string(Self.partnership(data)),
+            "partnership": .string(partnership),
             "appendices": .array(appendices),
             "appendixNote": .string(appendixNote),
             "keyContacts": .array(contacts),
@@ -49,13 +52,6 @@ struct PIPDerivation: Derivation {
             "reviewDateNote": .string(reviewDateNote(data)),
             "narrativeWordCount": .int(TextFormatting.wordCount(narrative)),
         ]
-    }
-
-    /// "Partnered with …" (`entity.partners`), "Partner exempt entity" (`entity.partnerExempt`) or "" (every PIP report).
-    static func partnership(_ data: JSONValue) -> String {
-        let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        return data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
-            : partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
     }
 
     /// A review dated before the submission it reviews contradicts it: the document says so.

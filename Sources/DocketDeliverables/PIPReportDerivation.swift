@@ -36,7 +36,7 @@ struct PIPReportDerivation: Derivation {
             "isRemeasurement2": .bool(remeasurement == 2),
             "reportName": .string(reportName(remeasurement)),
             "entityTypeLabel": .string(config["entityTypes"]?[type]?["label"]?.stringValue ?? type),
-            "partnership": .string(PIPDerivation.partnership(data)),
+            "partnership": .string(partnership(data)),
             "goals": .array(goals.enumerated().map { i, g in ["text": g, "path": .string("goals.\(i)")] }),
             "measures": .array(PIPMeasures.rows(own, path: "measures")),
             "hasMeasures": .bool(!own.isEmpty),
@@ -44,6 +44,14 @@ struct PIPReportDerivation: Derivation {
             "hasComparison": .bool(!comparison.isEmpty),
             "comparisonNote": .string(report == .baseline || carried ? "" : comparisonNote(remeasurement)),
         ]
+    }
+
+    /// "Partnered with …" (`entity.partners`), "Partner exempt entity" (`entity.partnerExempt`) or "", as the
+    /// Mid-Year report's submission details say it.
+    func partnership(_ data: JSONValue) -> String {
+        let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if data["entity"]?["partnerExempt"]?.boolValue == true { return "Partner exempt entity" }
+        return partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
     }
 
     func reportName(_ remeasurement: Int?) -> String {
