@@ -7,9 +7,12 @@ mkdir -p out
 "$bin" list
 for dir in Templates/*/; do
   id=$(basename "$dir")
-  [ -f "$dir/example.yaml" ] || continue
-  for fmt in docx md html; do
-    "$bin" fill "$id" --data "$dir/example.yaml" --format "$fmt" --out-dir out
+  # example.yaml, and further examples beside it (example-aco.yaml: the PIP reports' ACO examples)
+  for example in "$dir"example*.yaml; do
+    [ -f "$example" ] || continue
+    for fmt in docx md html; do
+      "$bin" fill "$id" --data "$example" --format "$fmt" --out-dir out
+    done
   done
 done
 if "$bin" calendar --help >/dev/null 2>&1; then

@@ -70,6 +70,10 @@ public struct Deliverable: Sendable {
         let pattern = data["options"]?["fileNamePattern"]?.stringValue.map(OnBaseName.init(pattern:)) ?? naming.pattern
         var context = data
         context.setValue(["date": .string(date), "deliverable": .string(id)], at: ["docket"], merging: true)
+        // A field the calendar event defaults (`pip` of the PIP reports, default 1) names the file the same way.
+        for field in due?.fields ?? [] where context.value(atDotted: field.from) == nil {
+            if let value = field.defaultValue { context.setValue(.string(value), atDotted: field.from) }
+        }
         return pattern.render(data: context, date: date)
     }
 

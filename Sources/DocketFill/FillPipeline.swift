@@ -85,6 +85,11 @@ public struct FillPipeline: Sendable {
             } catch {
                 return FillResult(status: error.isUnreadable ? .usage : .invalid, diagnostics: [error.diagnostic])
             }
+            // `carryForwardFrom:` (the PIP reports): earlier reports' data files, relative to this one.
+            switch PIPCarryForward.resolve(loaded, deliverable: target.deliverableID) {
+            case .success(let carried): loaded = carried
+            case .failure(let f): return FillResult(status: f.unreadable ? .usage : .invalid, diagnostics: f.diagnostics)
+            }
         }
         var diagnostics: [Diagnostic] = []
         let deliverable = (target as? DeliverableTarget)?.deliverable

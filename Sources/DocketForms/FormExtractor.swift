@@ -66,9 +66,13 @@ public enum FormExtractor {
             deliverable = d
         } else {
             let schemas = registry.deliverables.map { ($0, try? FormSchema.load($0.schemaURL)) }
-            let scored = schemas.map { d, s in (d, answers.filter { !$0.path.hasPrefix("entity.") && s?.knows($0.path) == true }.count) }
-                .sorted { $0.1 > $1.1 }
-            guard let top = scored.first, top.1 > 0, scored.dropFirst().first?.1 != top.1 else {
+            // Deliverables sharing a schema (the PIP reports) tie on it: the one the file's OnBase name fits wins.
+            let stem = url.deletingPathExtension().lastPathComponent
+            let scored = schemas.map { d, s in
+                (d, 2 * answers.filter { !$0.path.hasPrefix("entity.") && s?.knows($0.path) == true }.count
+                    + (d.naming.pattern.values(in: stem) != nil ? 1 : 0))
+            }.sorted { $0.1 > $1.1 }
+            guard let top = scored.first, top.1 > 1, scored.dropFirst().first?.1 != top.1 else {
                 throw Failure(diagnostic: Diagnostic(.error, rule: "extract.deliverable",
                     "cannot tell which deliverable this document is: pass --deliverable <id> (\(registry.ids.joined(separator: ", ")))",
                     location: SourceLocation(file: url.path)), status: .usage)

@@ -95,7 +95,7 @@ import Testing
 
     /// Every rule has a passing and a failing case in these suites.
     @Test func everyRuleHasCases() {
-        let covered = Set((Self.cases + RulesPIPTests.cases).map(\.rule))
+        let covered = Set((Self.cases + RulesPIPTests.cases + PIPReportTests.ruleCases).map(\.rule))
         let missing = Set(DeliverableRules.all.map(\.id)).subtracting(covered)
         #expect(missing.isEmpty, "rules without cases: \(missing.sorted())")
     }
@@ -110,6 +110,11 @@ import Testing
         }, uniquingKeysWith: { a, _ in a })
         #expect(DeliverableRules.all.count >= 18)
         for rule in DeliverableRules.all {
+            // Docket's own rules (dotted ids, e.g. pip-report.measure-counts) say so in their source.
+            if rule.id.contains(".") {
+                #expect(rule.source.contains("Docket's reading") || rule.source.contains("Description of Elements"), "\(rule.id): \(rule.source)")
+                continue
+            }
             let row = try #require(rows[rule.id], "\(rule.id) not in seed-rules.md")
             for fragment in rule.source.components(separatedBy: " … ") {
                 let f = fragment.trimmingCharacters(in: .whitespaces)
