@@ -41,12 +41,13 @@ ANSWERS = {
         "sections": {
             "preparers": ("preparers.{{@index}}", {"name", "title", "email"}),
             "derived.goals": ("{{path}}", {"title", "actions", "kpis"}),
+            "derived.progress": ("{{path}}", {"title", "status", "kpiThen", "kpiNow", "narrative", "newWording", "reason"}),
             "swot.strengths": ("{{path}}.swot.strengths.{{@index}}", {"."}),
             "swot.weaknesses": ("{{path}}.swot.weaknesses.{{@index}}", {"."}),
             "swot.opportunities": ("{{path}}.swot.opportunities.{{@index}}", {"."}),
             "swot.threats": ("{{path}}.swot.threats.{{@index}}", {"."}),
         },
-        "top": r"^(entity\.(name|abbreviation)|commitment\..*|plan\..*|appendixA)$",
+        "top": r"^(year|entity\.(name|abbreviation)|commitment\..*|plan\..*|appendixA)$",
         "title": "Health Quality and Equity Strategic Plan",
     },
     "ia-midpoint-assessment": {
@@ -97,7 +98,7 @@ WIDTHS = {
     "Submission": [30, 70], "Executive Sponsor and Email/Contact Information": [36, 64],
     "Year": [12, 14, 44, 30], "Domain": [12, 36, 30, 22], "Name": [28, 30, 42],
     "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
-    "Strengths": [25, 25, 25, 25],
+    "Strengths": [25, 25, 25, 25], "Goal": [24, 18, 14, 14, 30],
     # PIP reports' measure tables (by column count: figures of one report, comparisons of stages)
     ("Measure", "Period"): [21, 18, 12, 16, 19, 14], ("Measure", "Baseline", 6): [18, 18, 17, 17, 17, 13],
     ("Measure", "Baseline", 5): [26, 18, 22, 22, 12],
