@@ -44,6 +44,9 @@ struct FillCommand: ParsableCommand {
     @Option(name: .long, help: "Submission date YYYY-MM-DD for names and the document (default: today).")
     var date: String?
 
+    @Option(name: .long, help: "Print the data's translations in this language (e.g. es); fixed form text stays English, untranslated fields English with a warning.")
+    var lang: String?
+
     @Flag(name: .long, help: "Render a visible [MISSING: field] instead of failing on missing fields.")
     var allowMissing = false
 
@@ -79,9 +82,7 @@ struct FillCommand: ParsableCommand {
         if batch != nil && outDir == nil { throw ValidationError("--batch writes one file per data file: add --out-dir <folder>") }
         if output != nil && outDir != nil { throw ValidationError("--output and --out-dir cannot be used together; pick one") }
         if let date { try DateArgument.check(date, option: "--date", example: "2023-09-30") }
-        guard ["text", "json"].contains(errorFormat) else {
-            throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json")
-        }
+        guard ["text", "json"].contains(errorFormat) else { throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json") }
         if track && output == nil && outDir == nil {
             throw ValidationError("--track records the written file: add --output <file> or --out-dir <folder>")
         }
@@ -109,9 +110,7 @@ struct FillCommand: ParsableCommand {
             throw ExitCode(ExitStatus.invalid.rawValue)
         }
         let day = date ?? env.today.description
-        let request = { (input: FillRequest.Input) in
-            FillRequest(input: input, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema, instance: chosen)
-        }
+        let request = { FillRequest(input: $0, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema, instance: chosen, language: lang) }
         let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, event: chosen?.event.id, options: tracker, environment: env) : nil
         guard let batch else {
             let data = data ?? ""

@@ -53,6 +53,13 @@ public struct Deliverable: Sendable {
     public var docxFolderURL: URL { folderURL.appendingPathComponent("docx", isDirectory: true) }
     /// `Templates/<id>/example.yaml`.
     public var exampleURL: URL { folderURL.appendingPathComponent("example.yaml") }
+    /// Every shipped example: `example.yaml`, then the others (`example-<variant>.yaml`, e.g. the
+    /// Strategic Plan's `example-2024.yaml`) by name.
+    public var exampleURLs: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
+        let others = names.filter { $0.hasPrefix("example-") && $0.hasSuffix(".yaml") }.sorted()
+        return [exampleURL] + others.map { folderURL.appendingPathComponent($0) }
+    }
     /// The data schema (`schema:` in deliverable.yaml, relative to the root).
     public var schemaURL: URL {
         rootURL.appendingPathComponent(metadata["schema"]?.stringValue ?? "Schemas/\(id).schema.json")
@@ -70,6 +77,10 @@ public struct Deliverable: Sendable {
         let pattern = data["options"]?["fileNamePattern"]?.stringValue.map(OnBaseName.init(pattern:)) ?? naming.pattern
         var context = data
         context.setValue(["date": .string(date), "deliverable": .string(id)], at: ["docket"], merging: true)
+        // A field the calendar event defaults (`pip` of the PIP reports, default 1) names the file the same way.
+        for field in due?.fields ?? [] where context.value(atDotted: field.from) == nil {
+            if let value = field.defaultValue { context.setValue(.string(value), atDotted: field.from) }
+        }
         return pattern.render(data: context, date: date)
     }
 

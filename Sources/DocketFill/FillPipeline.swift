@@ -24,15 +24,19 @@ public struct FillRequest: Sendable {
     /// The tracker instance filled (`--instance`): its event's options go into the data and its
     /// due date is the one printed.
     public var instance: InstanceFill?
+    /// Print the data's translations in this language (a BCP 47 tag, e.g. `es`; `Translations`);
+    /// nil: as written (English).
+    public var language: String?
 
     public init(input: Input, format: OutputKind, date: String, allowMissing: Bool = false, checkData: Bool = true,
-                instance: InstanceFill? = nil) {
+                instance: InstanceFill? = nil, language: String? = nil) {
         self.input = input
         self.format = format
         self.date = date
         self.allowMissing = allowMissing
         self.checkData = checkData
         self.instance = instance
+        self.language = language
     }
 }
 
@@ -85,6 +89,11 @@ public struct FillPipeline: Sendable {
             } catch {
                 return FillResult(status: error.isUnreadable ? .usage : .invalid, diagnostics: [error.diagnostic])
             }
+            // `carryForwardFrom:` (the PIP reports): earlier reports' data files, relative to this one.
+            switch PIPCarryForward.resolve(loaded, deliverable: target.deliverableID) {
+            case .success(let carried): loaded = carried
+            case .failure(let f): return FillResult(status: f.unreadable ? .usage : .invalid, diagnostics: f.diagnostics)
+            }
         }
         var diagnostics: [Diagnostic] = []
         let deliverable = (target as? DeliverableTarget)?.deliverable
@@ -101,7 +110,15 @@ public struct FillPipeline: Sendable {
             let due = dueDates?.dueValue(for: deliverable, data: data, explicit: request.instance?.event.id)
             data.setValue(due ?? .null, at: ["docket", "due"])
         }
-        let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing)
+        var language: (Translations.Language, Translations.Result)? = nil
+        if let tag = request.language {
+            switch translated(data, loaded, tag) {
+            case .failure(let f): return f.result
+            case .success(let t): (language, data, diagnostics) = (t, t.1.data, diagnostics + t.1.diagnostics)
+            }
+        }
+        let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing,
+                                                     language: language?.0, translated: language?.1.translated ?? [])
         diagnostics += fillDiagnostics
         guard let bytes, !diagnostics.contains(where: \.isError) else { return FillResult(status: .invalid, diagnostics: diagnostics) }
         let name = target.fileName(data: data, date: request.date) + "." + request.format.rawValue

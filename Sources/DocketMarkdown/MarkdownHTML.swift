@@ -7,13 +7,13 @@ public enum MarkdownHTML {
         CMarkBridge.html(markdown)
     }
 
-    /// A complete, self-contained HTML page (UTF-8, print-friendly styles). Accessible by
-    /// construction (WCAG 2.1 AA; axe-core finds nothing on the shipped deliverables): the page
-    /// language, a `<title>`, and the whole content in one `main` landmark.
-    public static func page(_ markdown: String, title: String) -> String {
+    /// A complete, self-contained HTML page (UTF-8, print-friendly styles) in `language` (BCP 47).
+    /// Accessible by construction (WCAG 2.1 AA; axe-core finds nothing on the shipped
+    /// deliverables): the page language, a `<title>`, and the whole content in one `main` landmark.
+    public static func page(_ markdown: String, title: String, language: String = "en") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(escape(language))">
         <head>
         <meta charset="utf-8">
         <title>\(escape(title))</title>

@@ -9,7 +9,8 @@ import Testing
     // MARK: Registry and names
 
     @Test func registryFindsTheThreeDeliverables() throws {
-        #expect(Shipped.registry.ids == ["hqe-strategic-plan", "ia-midpoint-assessment", "pip-midyear-report"])
+        #expect(Shipped.registry.ids == ["hqe-strategic-plan", "ia-midpoint-assessment", "pip-baseline-report", "pip-closure-report",
+                                        "pip-midyear-report", "pip-remeasurement-report"])
         for d in Shipped.registry.deliverables {
             for url in [d.templateMarkdownURL, d.exampleURL, d.schemaURL, d.docxFolderURL.appendingPathComponent("word/document.xml")] {
                 #expect(FileManager.default.fileExists(atPath: url.path), "\(d.id): \(url.path)")

@@ -32,12 +32,16 @@ import Testing
     }
 
     @Test func shippedExamplesAreValidDataFiles() {
+        var count = 0
         for id in Self.registry.ids {
-            let path = Self.root.appendingPathComponent("Templates/\(id)/example.yaml").path
-            let r = validator { $0.deliverable = id }.validate(path)
-            #expect(r.valid, "\(id): \(r.errors.map(\.message))")
-            #expect(r.deliverable == id)
+            for url in Self.registry.deliverable(id: id)!.exampleURLs {
+                let r = validator { $0.deliverable = id }.validate(url.path)
+                #expect(r.valid, "\(id) \(url.lastPathComponent): \(r.errors.map(\.message))")
+                #expect(r.deliverable == id)
+                count += 1
+            }
         }
+        #expect(count >= 4, "example-2024.yaml is validated like the others")
     }
 
     @Test func pip1LatenessIsJudgedAgainstTheCalendar() throws {
