@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "DocketCalendarTests", dependencies: ["DocketCalendar", "DocketTestSupport"]),
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
         .testTarget(name: "DocketPDFTests", dependencies: ["DocketPDF", "DocketTestSupport"]),
-        .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketPDF", "DocketTestSupport"]),
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
         .testTarget(name: "DocketWorkspaceTests", dependencies: [
             "DocketWorkspace", "DocketFill", "DocketDeliverables", "DocketTestSupport",
