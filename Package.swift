@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketKit", targets: [
             "DocketCore", "DocketMarkdown", "DocketXML", "DocketTemplate", "DocketDOCX",
-            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation", "DocketForms",
+            "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker", "DocketFill", "DocketValidation", "DocketForms", "DocketPDF",
         ]),
     ],
     dependencies: [
@@ -58,9 +58,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // PDF: the one home of talking to LibreOffice (a pool of long-lived headless converters over UNO).
+        .target(name: "DocketPDF", dependencies: ["DocketCore"], resources: [.copy("uno-bridge.py")]),
         // The fill pipeline: request → data checks → enrich → render → package → result.
         .target(name: "DocketFill", dependencies: [
-            "DocketCore", "DocketMarkdown", "DocketTemplate", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
+            "DocketCore", "DocketMarkdown", "DocketTemplate", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketPDF",
         ]),
         // The validation pipeline: data files and filled submissions → typed reports.
         .target(name: "DocketValidation", dependencies: [
@@ -69,18 +71,18 @@ let package = Package(
         // The web workspace (`docket serve`): pages, sessions, roles, over the same pipelines.
         .target(name: "DocketWorkspace", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
-            "DocketFill", "DocketValidation", "DocketForms",
+            "DocketFill", "DocketValidation", "DocketForms", "DocketPDF",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Word forms: the data back out of a filled .docx (`docket extract`), blank forms (`docket form`).
-        .target(name: "DocketForms", dependencies: ["DocketCore", "DocketXML", "DocketDOCX", "DocketDeliverables", "DocketFill"]),
+        .target(name: "DocketForms", dependencies: ["DocketCore", "DocketXML", "DocketDOCX", "DocketDeliverables", "DocketFill", "DocketPDF"]),
         // Command line: a thin front end over the libraries, one subcommand per file.
         .target(name: "DocketCLI", dependencies: [
             "DocketCore", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketTracker",
-            "DocketFill", "DocketValidation", "DocketForms", "DocketWorkspace",
+            "DocketFill", "DocketValidation", "DocketForms", "DocketWorkspace", "DocketPDF",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docket", dependencies: ["DocketCLI"]),
@@ -98,7 +100,8 @@ let package = Package(
         .testTarget(name: "DocketDeliverablesTests", dependencies: ["DocketDeliverables", "DocketTestSupport"]),
         .testTarget(name: "DocketCalendarTests", dependencies: ["DocketCalendar", "DocketTestSupport"]),
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
-        .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketPDFTests", dependencies: ["DocketPDF", "DocketTestSupport"]),
+        .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketPDF", "DocketTestSupport"]),
         .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketDOCX", "DocketTestSupport"]),
         .testTarget(name: "DocketWorkspaceTests", dependencies: [
             "DocketWorkspace", "DocketFill", "DocketDeliverables", "DocketTestSupport",

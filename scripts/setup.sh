@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Docket needs on a fresh Debian machine (root). Idempotent: installs only what is missing.
 #   scripts/setup.sh build   - C libraries for building (cmark-gfm, libxml2, pkg-config)
-#   scripts/setup.sh test    - plus the real readers the tests use (LibreOffice Writer, pandoc, poppler)
-#                              and a Python venv (.venv) with icalendar, vobject, jsonschema, python-docx
+#   scripts/setup.sh test    - plus the real readers the tests use (LibreOffice Writer and its Python UNO
+#                              bridge for PDF output, pandoc, poppler) and a Python venv (.venv) with
+#                              icalendar, vobject, jsonschema, python-docx, pypdf
 #   scripts/setup.sh bench   - plus the venv tools the benchmarks compare against
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ need=()
 want() { dpkg -s "$1" >/dev/null 2>&1 || need+=("$1"); }
 want libcmark-gfm-dev; want libcmark-gfm-extensions-dev; want libxml2-dev; want pkg-config; want libsqlite3-dev
 if [ "$level" != build ]; then
-  want libreoffice-writer-nogui; want pandoc; want poppler-utils; want python3-venv; want fonts-dejavu-core; want time
+  want libreoffice-writer-nogui; want python3-uno; want pandoc; want poppler-utils; want python3-venv; want fonts-dejavu-core; want time
   want chromium; want chromium-driver
 fi
 if [ ${#need[@]} -gt 0 ]; then
@@ -31,7 +32,7 @@ if [ "$level" != build ]; then
   if [ ! -x .venv/bin/python ]; then
     $py -m venv .venv
   fi
-  pkgs=(icalendar vobject jsonschema python-docx holidays selenium axe-selenium-python)
+  pkgs=(icalendar vobject jsonschema python-docx holidays selenium axe-selenium-python pypdf)
   [ "$level" = bench ] && pkgs+=(docxtpl jsonschema-rs)
   missing=()
   for p in "${pkgs[@]}"; do .venv/bin/pip show -q "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocketCalendar
 import DocketCore
+import DocketPDF
 
 // Checks and parsers of option values shared by several commands.
 
@@ -39,4 +40,14 @@ struct JobsOption: ParsableArguments {
     }
 
     var count: Int { jobs ?? RunContext.cores }
+}
+
+/// `--pdf-a` (fill, form): PDF/A-2b with `--format pdf`; nil options when the format is not pdf.
+struct PDFAOption: ParsableArguments {
+    @Flag(name: .customLong("pdf-a"), help: "With --format pdf: archival PDF/A-2b (tagged PDF is always on).") var pdfA = false
+
+    func options(format: String) throws -> PDFOptions? {
+        if pdfA && format != "pdf" { throw ValidationError("--pdf-a applies to --format pdf only") }
+        return format == "pdf" ? PDFOptions(pdfA: pdfA) : nil
+    }
 }

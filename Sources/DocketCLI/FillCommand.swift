@@ -3,11 +3,11 @@ import DocketCore
 import DocketFill
 import Foundation
 
-/// `docket fill`: fills a deliverable or template with data into docx, md or html.
+/// `docket fill`: fills a deliverable or template with data into docx, md, html or pdf.
 struct FillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fill",
-        abstract: "Fill a deliverable or template with data (YAML or JSON) into .docx, .md or .html.",
+        abstract: "Fill a deliverable or template with data (YAML or JSON) into .docx, .md, .html or .pdf.",
         discussion: """
             <target> is a deliverable id (see `docket list`) or a template path: a Markdown template (.md), an unpacked DOCX template folder, or a .docx authored in Word.
 
@@ -32,8 +32,10 @@ struct FillCommand: ParsableCommand {
     @Option(name: .long, help: "Fill many data files: a folder or a glob pattern (quote it).")
     var batch: String?
 
-    @Option(name: .long, help: "Output format: docx, md or html.")
+    @Option(name: .long, help: "Output format: docx, md, html or pdf (the .docx through LibreOffice).")
     var format: String = "docx"
+
+    @OptionGroup var pdf: PDFAOption
 
     @Option(name: .shortAndLong, help: "Output file. Without it and --out-dir, md and html go to standard output.")
     var output: String?
@@ -72,8 +74,9 @@ struct FillCommand: ParsableCommand {
     func validate() throws {
         if (target == nil) == (instance == nil) { throw ValidationError("give a deliverable id or template path, or --instance ABBR/EVENT-ID (not both)") }
         guard OutputKind(rawValue: format.lowercased()) != nil else {
-            throw ValidationError("unknown format '\(format)'; use one of: docx, md, html")
+            throw ValidationError("unknown format '\(format)'; use one of: \(OutputKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        _ = try pdf.options(format: kind.rawValue)
         switch (data, batch) {
         case (nil, nil): throw ValidationError("give the data: --data <file.yaml|json> or --batch <folder-or-glob>")
         case (.some, .some): throw ValidationError("--data and --batch cannot be used together; pick one")
@@ -99,6 +102,7 @@ struct FillCommand: ParsableCommand {
             chosen = try instance.map { key throws(InstanceFill.Problem) in try InstanceFill.resolve(key, calendar: calendar ?? DueDates(events: [])) }
             let resolved = try FillTargets.resolve(chosen?.deliverable ?? target ?? "", registry: RunContext.deliverables)
             pipeline = try FillPipeline(target: resolved, formats: [kind], dueDates: calendar)
+                .withPDF(try pdf.options(format: kind.rawValue), jobs: jobs.count, searchPath: env.searchPath)
         } catch let problem as InstanceFill.Problem {
             reporter.report(file: instance ?? "", diagnostics: [problem.diagnostic], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
@@ -109,13 +113,14 @@ struct FillCommand: ParsableCommand {
             reporter.report(file: target ?? "", diagnostics: list.diagnostics, failed: true)
             throw ExitCode(ExitStatus.invalid.rawValue)
         }
+        defer { pipeline.shutdown() }
         let day = date ?? env.today.description
         let request = { FillRequest(input: $0, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema, instance: chosen, language: lang) }
         let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, event: chosen?.event.id, options: tracker, environment: env) : nil
         guard let batch else {
             let data = data ?? ""
             if timing { Terminal.writeError(FillTiming.measure(pipeline, dataPath: data, kind: kind, date: day)) }
-            let destination: FillOutput.Destination = output.map { .file($0) } ?? outDir.map { .folder($0) } ?? .standardOutput
+            let destination: FillOutput.Destination = output.map { .file($0) } ?? outDir.map { .folder($0) } ?? .stream(.standardOutput)
             let (result, written) = FillOutput.write(pipeline.fill(request(.file(data))), to: destination)
             reporter.report(file: data, diagnostics: result.diagnostics, written: written, failed: result.status != .success)
             if let written {

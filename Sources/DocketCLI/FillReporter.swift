@@ -5,7 +5,7 @@ import Foundation
 /// Where `docket fill` reports: compiler-style lines on standard error, or with
 /// `--error-format json` one JSON array on standard error, an object per data file (or template):
 /// `{"file","written","valid","errors":[…],"warnings":[…]}`, each diagnostic as in `validate`.
-final class FillReporter {
+final class FillReporter: FillReporting {
     let json: Bool
     let printer: DiagnosticPrinter
     private var items: [JSONValue] = []

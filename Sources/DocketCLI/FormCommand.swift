@@ -14,9 +14,13 @@ struct FormCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file.") var output: String?
     @Option(name: .customLong("out-dir"), help: "Output folder (file named by the OnBase convention).") var outDir: String?
     @Flag(name: .long, help: "Protect the form's fixed text in Word; only the answers stay editable.") var lock = false
+    @Option(name: .long, help: "docx (the fillable form) or pdf (to print, through LibreOffice).") var format = "docx"
+    @OptionGroup var pdf: PDFAOption
 
     func validate() throws {
         guard (output == nil) != (outDir == nil) else { throw ValidationError("give one of --output <file.docx> or --out-dir <folder>") }
+        guard ["docx", "pdf"].contains(format) else { throw ValidationError("unknown format '\(format)'; use docx or pdf") }
+        _ = try pdf.options(format: format)
     }
 
     func run() throws {
@@ -32,7 +36,9 @@ struct FormCommand: ParsableCommand {
                 throw ExitCode((error.isUnreadable ? ExitStatus.usage : .invalid).rawValue)
             }
         }
-        let result = FormBuilder.build(target, data: partial, entityType: entityType, date: try RunContext.environment().today.description, lock: lock)
+        let env = try RunContext.environment()
+        let result = FormBuilder.build(target, data: partial, entityType: entityType, date: env.today.description, lock: lock)
+            .converted(try pdf.options(format: format), searchPath: env.searchPath)
         for d in result.diagnostics { Terminal.writeError(printer.format(d)) }
         guard let bytes = result.bytes else { throw ExitCode(result.status.rawValue) }
         let path = output ?? URL(fileURLWithPath: outDir ?? ".").appendingPathComponent(result.fileName ?? "\(deliverable).docx").path

@@ -13,6 +13,7 @@ import Foundation
 /// | who is acting | `$DOCKET_USER`, else `$USER`, else `unknown` |
 /// | busy timeout | `$DOCKET_BUSY_TIMEOUT` seconds, else 5 |
 /// | colour | never with `$NO_COLOR` set; else only on a terminal |
+/// | where programs are (LibreOffice for PDF) | `$PATH` |
 public struct DocketEnvironment: Sendable {
     /// The folder holding `Templates/` and `Schemas/`, when one was found.
     public var projectRoot: URL?
@@ -32,6 +33,8 @@ public struct DocketEnvironment: Sendable {
     public var busyTimeout: Double
     /// `$NO_COLOR` is set: never colour output, even on a terminal.
     public var noColor = false
+    /// The folders of `$PATH`, where LibreOffice's `soffice` is looked for (PDF output).
+    public var searchPath: [String] = []
 
     public init(projectRoot: URL?, now: Date, today: LocalDate, schedulePath: String, databasePath: String,
                 user: String = "unknown", busyTimeout: Double = 5) {
@@ -78,6 +81,7 @@ public struct DocketEnvironment: Sendable {
                                     busyTimeout: value("DOCKET_BUSY_TIMEOUT").flatMap(Double.init) ?? 5)
         env.dataDirectory = base + "/docket"
         env.noColor = variables["NO_COLOR"] != nil
+        env.searchPath = (variables["PATH"] ?? "").split(separator: ":").map(String.init)
         return env
     }
 

@@ -65,6 +65,8 @@ public struct FillResult: Sendable {
 public struct FillPipeline: Sendable {
     public let prepared: PreparedFill
     public let catalog: SchemaCatalog
+    /// The converter for `.pdf` requests (`withPDF`, FillPDF.swift).
+    public var pdf: PDFOutput?
 
     /// The calendar's due dates: what `docket.due` prints (nil: not known).
     public let dueDates: DueDates?
@@ -122,8 +124,9 @@ public struct FillPipeline: Sendable {
         diagnostics += fillDiagnostics
         guard let bytes, !diagnostics.contains(where: \.isError) else { return FillResult(status: .invalid, diagnostics: diagnostics) }
         let name = target.fileName(data: data, date: request.date) + "." + request.format.rawValue
-        return FillResult(status: .success, diagnostics: diagnostics, bytes: bytes, fileName: name,
-                          entity: data.value(at: "/entity/abbreviation")?.stringValue ?? data["abbreviation"]?.stringValue)
+        let result = FillResult(status: .success, diagnostics: diagnostics, bytes: bytes, fileName: name,
+                                entity: data.value(at: "/entity/abbreviation")?.stringValue ?? data["abbreviation"]?.stringValue)
+        return request.format == .pdf ? convertedToPDF(result) : result
     }
 
     /// Fills every request in parallel on `jobs` threads; results in request order (the same

@@ -5,9 +5,14 @@ import DocketMarkdown
 import DocketTemplate
 import Foundation
 
-/// The formats a fill produces.
+/// The formats a fill produces. `pdf` is the .docx converted by LibreOffice (FillPDF.swift).
 public enum OutputKind: String, CaseIterable, Sendable {
-    case docx, md, html
+    case docx, md, html, pdf
+
+    /// Bytes for a file, never for a terminal.
+    public var isBinary: Bool { self == .docx || self == .pdf }
+    /// The format the templates render: a PDF is rendered as its .docx.
+    var rendered: OutputKind { self == .pdf ? .docx : self }
 }
 
 /// A fill target with its templates compiled once, ready to fill many data files (batch).
@@ -19,6 +24,7 @@ public struct PreparedFill: Sendable {
     /// Compiles what `formats` need; throws every template error at once.
     public init(target: any FillTarget, formats: Set<OutputKind>) throws(DiagnosticList) {
         self.target = target
+        let formats = Set(formats.map(\.rendered))
         var diagnostics: [Diagnostic] = []
         var markdown: Template? = nil
         var docx: DocxTemplate? = nil
@@ -63,7 +69,8 @@ public struct PreparedFill: Sendable {
         return try Template(text, name: url.lastPathComponent, locator: .lineColumn(file: path), partials: partials)
     }
 
-    /// Fills one data value into `kind`. Returns the bytes, or nil with the errors. `language`:
+    /// Fills one data value into `kind` (`.pdf`: its .docx, which `FillPipeline` converts).
+    /// Returns the bytes, or nil with the errors. `language`:
     /// the language of the `translated` answers (`w:lang` on their runs in a DOCX template's
     /// answer regions, `lang` of an HTML page).
     public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool,
@@ -78,7 +85,7 @@ public struct PreparedFill: Sendable {
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
             let title = target.title + " — " + target.fileName(data: data, date: date)
             return (Data(MarkdownHTML.page(r.output, title: title, language: language?.primary ?? "en").utf8), r.diagnostics)
-        case .docx:
+        case .docx, .pdf:
             if let docx {
                 let r = docx.fill(data: enriched, options: options,
                                   language: language.map { AnswerLanguage(tag: $0.wordTag, paths: Set(translated)) })

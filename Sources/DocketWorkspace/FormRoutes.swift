@@ -8,7 +8,7 @@ import Hummingbird
 
 /// The form editor of an instance's deliverable: generated from its schema; Save draft (a
 /// numbered version), Check (the CLI's schema + named-rule messages, an error summary linking to
-/// each field), Preview (HTML), Download (.docx, .md) named by the OnBase convention.
+/// each field), Preview (HTML), Download (.docx, .pdf, .md) named by the OnBase convention.
 struct FormRoutes {
     let workspace: Workspace
     let instances: InstanceRoutes
@@ -46,8 +46,7 @@ struct FormRoutes {
             <form method="post" action="/instances/\(i.id)/form" novalidate>\(Reply.csrf(context))
             \(form.render(data, errors: byField))
             <div class="actions">\(buttons)<button type="submit" class="secondary" name="_action" value="preview">Preview</button>
-            <button type="submit" class="secondary" name="_action" value="download-docx">Download .docx</button>
-            <button type="submit" class="secondary" name="_action" value="download-md">Download .md</button></div></form>
+            \(Downloads.kinds.map { "<button type=\"submit\" class=\"secondary\" name=\"_action\" value=\"download-\($0.rawValue)\">Download .\($0.rawValue)</button>" }.joined(separator: "\n"))</div></form>
             \(editable ? importForm(i, context) : "")
             """
         return Reply.page("\(deliverable.title): \(i.entity)", context, body, status: status)
@@ -117,7 +116,7 @@ struct FormRoutes {
         return .object(o)
     }
 
-    /// A saved version as a file (`/instances/<id>/versions/<n>/docx|md`), named by the OnBase
+    /// A saved version as a file (`/instances/<id>/versions/<n>/docx|pdf|md`), named by the OnBase
     /// convention; a version whose data does not fill shows the form with its problems.
     func version(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
         let (user, i): (WorkspaceUser, Instance)
@@ -128,15 +127,23 @@ struct FormRoutes {
         guard let deliverable = workspace.deliverable(for: i), let n = context.parameters.get("version", as: Int.self),
               let draft = try workspace.store.drafts(instanceID: i.id).first(where: { $0.version == n }),
               let (data, _) = try? JSONParser.parse(draft.data) else { return Reply.notFound(context) }
-        let kind: OutputKind = context.parameters.get("format") == "md" ? .md : .docx
-        let result = try workspace.pipeline(deliverable, kind).fill(FillRequest(input: .data(LoadedData(value: data, path: "version \(n)")),
-                                                                                format: kind, date: workspace.today.description, instance: workspace.instanceFill(i)))
+        guard let kind = context.parameters.get("format").flatMap(OutputKind.init(rawValue:)), Downloads.kinds.contains(kind) else {
+            return Reply.notFound(context)
+        }
+        let result = await workspace.downloads.fill(try workspace.pipeline(deliverable, kind),
+                                                    FillRequest(input: .data(LoadedData(value: data, path: "version \(n)")), format: kind,
+                                                                date: workspace.today.description, instance: workspace.instanceFill(i)),
+                                                    searchPath: workspace.environment.searchPath)
         guard let bytes = result.bytes, let name = result.fileName else {
             return render(i, deliverable, data: data, version: draft, problems: result.diagnostics, notice: nil,
-                          editable: workspace.canEdit(user, i), context, status: .unprocessableContent)
+                          editable: workspace.canEdit(user, i), context, status: Self.failedStatus(result))
         }
-        let type = kind == .docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8"
-        return Reply.file([UInt8](bytes), name: name, type: type)
+        return Reply.file([UInt8](bytes), name: name, type: Downloads.mimeType(kind))
+    }
+
+    /// A fill that wrote nothing: 422 for the data's problems, 503 when the converter is missing or failed.
+    static func failedStatus(_ result: FillResult) -> HTTPResponse.Status {
+        result.status == .usage ? .serviceUnavailable : .unprocessableContent
     }
 
     /// The message as a form shows it: a missing answer is named by its label.
@@ -167,8 +174,9 @@ struct FormRoutes {
         let editable = workspace.canEdit(user, i)
         let loaded = LoadedData(value: data, path: "form")
         let date = workspace.today.description
-        switch action {
-        case "save", "check":
+        let output = action == "preview" ? OutputKind.html : Downloads.kinds.first { "download-\($0.rawValue)" == action }
+        switch (action, output) {
+        case ("save", _), ("check", _):
             guard editable else { return Reply.forbidden(context, "Only the entity's preparers change this form.") }
             let saved = try workspace.store.saveDraft(instanceID: i.id, author: user.name, created: ISO8601DateFormatter().string(from: Date()),
                                                       data: JSONWriter.string(data))
@@ -180,17 +188,16 @@ struct FormRoutes {
             return render(i, deliverable, data: data, version: saved, problems: problems,
                           notice: clean ? "No problems found: the deliverable is ready to download." : nil, editable: editable, context,
                           status: clean ? .ok : .unprocessableContent)
-        case "preview", "download-docx", "download-md":
-            let kind: OutputKind = action == "download-docx" ? .docx : action == "download-md" ? .md : .html
-            let result = try workspace.pipeline(deliverable, kind).fill(FillRequest(input: .data(loaded), format: kind, date: date,
-                                                                                    instance: workspace.instanceFill(i)))
+        case (_, let kind?):
+            let result = await workspace.downloads.fill(try workspace.pipeline(deliverable, kind),
+                                                        FillRequest(input: .data(loaded), format: kind, date: date, instance: workspace.instanceFill(i)),
+                                                        searchPath: workspace.environment.searchPath)
             guard let bytes = result.bytes, let name = result.fileName else {
                 return render(i, deliverable, data: data, version: version, problems: result.diagnostics, notice: nil, editable: editable, context,
-                              status: .unprocessableContent)
+                              status: Self.failedStatus(result))
             }
             if kind == .html { return Reply.html(String(decoding: bytes, as: UTF8.self)) }
-            let type = kind == .docx ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/markdown; charset=utf-8"
-            return Reply.file([UInt8](bytes), name: name, type: type)
+            return Reply.file([UInt8](bytes), name: name, type: Downloads.mimeType(kind))
         default:
             guard editable else { return Reply.forbidden(context, "Only the entity's preparers change this form.") }
             return render(i, deliverable, data: data, version: version, problems: [], notice: nil, editable: editable, context)

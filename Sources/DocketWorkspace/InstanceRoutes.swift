@@ -65,7 +65,7 @@ struct InstanceRoutes {
         if !drafts.isEmpty {
             body += "<h2>Saved versions</h2><ul>" + drafts.reversed().map { d in
                 "<li>Version \(d.version), \(HTML.esc(d.created)) by \(HTML.esc(d.author)): "
-                    + "<a href=\"/instances/\(i.id)/versions/\(d.version)/docx\">.docx</a> · <a href=\"/instances/\(i.id)/versions/\(d.version)/md\">.md</a></li>"
+                    + Downloads.kinds.map { "<a href=\"/instances/\(i.id)/versions/\(d.version)/\($0.rawValue)\">.\($0.rawValue)</a>" }.joined(separator: " · ") + "</li>"
             }.joined() + "</ul>"
         }
         return Reply.page(i.title, context, body)

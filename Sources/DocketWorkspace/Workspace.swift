@@ -26,6 +26,7 @@ public struct Workspace: Sendable {
     let forms = FormCache()
     let calendar = CalendarCache()
     let pipelines = PipelineCache()
+    let downloads = Downloads()
 
     public init(environment: DocketEnvironment, registry: DeliverableRegistry, trackerStore: any TrackerStore,
                 store: any WorkspaceStore, bcryptCost: UInt8 = 12, maxUpload: Int = 20 << 20, secureCookies: Bool = false) {

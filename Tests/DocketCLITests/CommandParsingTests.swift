@@ -29,7 +29,9 @@ import Testing
         #expect(failure(["fill", "x"])?.contains("--data <file.yaml|json> or --batch") == true)
         #expect(failure(["fill", "x", "--data", "a", "--batch", "b"])?.contains("cannot be used together") == true)
         #expect(failure(["fill", "x", "--batch", "b"])?.contains("add --out-dir") == true)
-        #expect(failure(["fill", "x", "--data", "a", "--format", "pdf"])?.contains("use one of: docx, md, html") == true)
+        #expect(failure(["fill", "x", "--data", "a", "--format", "odt"])?.contains("use one of: docx, md, html, pdf") == true)
+        #expect(failure(["fill", "x", "--data", "a", "--pdf-a"])?.contains("--pdf-a applies to --format pdf only") == true)
+        #expect(failure(["form", "x", "--output", "a.pdf", "--pdf-a"])?.contains("--pdf-a applies to --format pdf only") == true)
         #expect(failure(["fill", "x", "--data", "a", "--jobs", "0"])?.contains("--jobs must be at least 1") == true)
         #expect(failure(["fill", "x", "--data", "a", "--track"])?.contains("--track records the written file") == true)
     }

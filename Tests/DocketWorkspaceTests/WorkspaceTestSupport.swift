@@ -17,9 +17,10 @@ struct WorkspaceFixture {
     let dir: URL
     static let password = "correct horse battery"
 
-    init(maxUpload: Int = 20 << 20) throws {
+    /// `path`: the server's `$PATH` (where PDF downloads find LibreOffice); none by default.
+    init(maxUpload: Int = 20 << 20, path: String = "") throws {
         dir = TestPaths.temporaryDirectory("workspace")
-        let env = try DocketEnvironment.resolve(variables: ["DOCKET_NOW": "2023-09-20", "DOCKET_HOME": TestPaths.packageRoot.path],
+        let env = try DocketEnvironment.resolve(variables: ["DOCKET_NOW": "2023-09-20", "DOCKET_HOME": TestPaths.packageRoot.path, "PATH": path],
                                                 executable: "", currentDirectory: dir.path)
         let registry = try DeliverableRegistry.load(root: TestPaths.packageRoot)
         let tracker = try SQLiteTrackerStore(path: dir.appendingPathComponent("tracker.sqlite").path)

@@ -1,29 +1,29 @@
 import DocketCore
-import DocketFill
 import Foundation
 
-/// Where `docket fill` puts a result: a file (atomically), a folder (OnBase name) or standard output.
-enum FillOutput {
-    enum Destination {
-        case file(String), folder(String), standardOutput
+/// Where a fill's result goes: a file (atomically), a folder (OnBase name) or a stream (standard
+/// output of the CLI); binary formats (.docx, .pdf) never go to a stream.
+public enum FillOutput {
+    public enum Destination {
+        case file(String), folder(String), stream(FileHandle)
     }
 
     /// Writes `result`'s bytes; returns the result with the path written (or an I/O error added).
-    static func write(_ result: FillResult, to destination: Destination) -> (FillResult, written: String?) {
+    public static func write(_ result: FillResult, to destination: Destination) -> (FillResult, written: String?) {
         guard result.status == .success, let bytes = result.bytes, let name = result.fileName else { return (result, nil) }
         var result = result
         let path: String
         switch destination {
         case .file(let p): path = p
         case .folder(let dir): path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
-        case .standardOutput:
-            if name.hasSuffix(".docx") {
+        case .stream(let handle):
+            if let kind = OutputKind(rawValue: URL(fileURLWithPath: name).pathExtension), kind.isBinary {
                 result.status = .usage
                 result.diagnostics.append(Diagnostic(.error, rule: "fill.output",
-                    "a .docx cannot go to the terminal: add --output <file.docx> or --out-dir <folder>"))
+                    "a .\(kind.rawValue) cannot go to the terminal: add --output <file.\(kind.rawValue)> or --out-dir <folder>"))
                 return (result, nil)
             }
-            FileHandle.standardOutput.write(bytes)
+            handle.write(bytes)
             return (result, nil)
         }
         do {
@@ -37,10 +37,18 @@ enum FillOutput {
     }
 }
 
+/// Who hears about each file of a fill (the CLI's compiler-style or JSON reporter).
+public protocol FillReporting {
+    /// The outcome for one file.
+    func report(file: String, diagnostics: [Diagnostic], written: String?, failed: Bool, batch: Bool)
+    /// A human progress line ("wrote …", the batch summary).
+    func note(_ line: String)
+}
+
 /// The end of `docket fill --batch`: refuses output names two inputs share (neither overwrites
 /// the other), writes the rest, reports each file in input order and the summary.
-enum FillBatchReport {
-    static func write(files: [String], results: [FillResult], outDir: String, reporter: FillReporter) -> (ExitStatus, [(String, String?)]) {
+public enum FillBatchReport {
+    public static func write(files: [String], results: [FillResult], outDir: String, reporter: some FillReporting) -> (ExitStatus, [(String, String?)]) {
         let results = FillResult.refusingClashes(results, files: files)
         var failed = 0, worst = ExitStatus.success, written: [(String, String?)] = []
         let warnings = results.map { $0.diagnostics.filter { $0.severity == .warning }.count }.reduce(0, +)
