@@ -89,8 +89,12 @@ public struct DocxTemplate: Sendable {
             }
             var compiler = PartCompiler(part: name, slots: slots, file: file)
             document.root = compiler.compile(document.root)
-            if compiler.slots.count > slots.count, document.root.attributes.allSatisfy({ $0.name != "xmlns:r" }) {
-                document.root.attributes.insert(XMLAttribute("xmlns:r", Namespaces.r), at: 0)
+            var needed: [(String, String)] = compiler.slots.count > slots.count ? [("xmlns:r", Namespaces.r)] : []
+            // Pictures declare their namespaces themselves; readers that look prefixes up at the
+            // root only (pandoc) need them there too.
+            if compiler.usesImages { needed += ImageWML.rootNamespaces }
+            for (name, uri) in needed.reversed() where document.root.attributes.allSatisfy({ $0.name != name }) {
+                document.root.attributes.insert(XMLAttribute(name, uri), at: 0)
             }
             slots = compiler.slots
             diagnostics += compiler.diagnostics
@@ -137,6 +141,7 @@ public struct DocxTemplate: Sendable {
         for part in parts {
             var text = part.text
             if let template = part.template {
+                state.part = part.name
                 let result = template.render(data, format: format, options: renderOptions)
                 diagnostics += result.diagnostics
                 text = result.output

@@ -81,7 +81,8 @@ public struct FillPipeline: Sendable {
             if diagnostics.contains(where: \.isError) { return FillResult(status: .invalid, diagnostics: diagnostics) }
         }
         let data = DataCheck.withoutRoutingKeyValue(loaded.value)
-        let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing)
+        let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing,
+                                                     imageBase: loaded.imageBase)
         diagnostics += fillDiagnostics
         guard let bytes, !diagnostics.contains(where: \.isError) else { return FillResult(status: .invalid, diagnostics: diagnostics) }
         let name = target.fileName(data: data, date: request.date) + "." + request.format.rawValue

@@ -63,13 +63,15 @@ public struct PreparedFill: Sendable {
     }
 
     /// Fills one data value into `kind`. Returns the bytes, or nil with the errors.
-    public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool) -> (Data?, [Diagnostic]) {
+    /// `imageBase`: the folder `{{image(x)}}` paths are relative to (the data file's).
+    public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool, imageBase: URL? = nil) -> (Data?, [Diagnostic]) {
         let enriched = target.enrich(data, date: date)
-        let options = RenderOptions(allowMissing: allowMissing, filters: target.filters)
+        let options = RenderOptions(allowMissing: allowMissing, filters: target.filters, imageBase: imageBase)
         switch kind {
         case .md, .html:
             guard let markdown else { return (nil, []) }
-            let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
+            // A .md refers to its images by path; an HTML page holds them (one file to send).
+            let r = markdown.render(enriched, format: MarkdownFormat(images: kind == .md ? .reference : .inline), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
             let title = target.fileName(data: data, date: date)
@@ -80,7 +82,7 @@ public struct PreparedFill: Sendable {
                 return (r.data, r.diagnostics)
             }
             guard let markdown else { return (nil, []) }
-            let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
+            let r = markdown.render(enriched, format: MarkdownFormat(images: .inline), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             do {
                 return (try MarkdownDocx.docx(markdown: r.output, title: target.fileName(data: data, date: date)), r.diagnostics)
