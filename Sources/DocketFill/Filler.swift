@@ -82,7 +82,7 @@ public struct PreparedFill: Sendable {
                 return (r.data, r.diagnostics)
             }
             guard let markdown else { return (nil, []) }
-            let r = markdown.render(enriched, format: MarkdownFormat(images: .inline), options: options)
+            let r = markdown.render(enriched, format: MarkdownFormat(images: .embedded), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             do {
                 return (try MarkdownDocx.docx(markdown: r.output, title: target.fileName(data: data, date: date)), r.diagnostics)

@@ -13,8 +13,23 @@ public enum MarkdownImages: Sendable, Hashable {
     /// image stays a data URI. For `.md` files kept beside their images.
     case reference
     /// `![alt](data:image/png;base64,…)`: the image inside the text. For HTML pages (one
-    /// self-contained file) and Markdown → DOCX.
+    /// self-contained file).
     case inline
+    /// As `inline`, with the shown size in the title (`"docket-size:<cx>x<cy>"`, EMU), which
+    /// Markdown → DOCX reads back. For Markdown filled into a .docx only: the title is Docket's.
+    case embedded
+
+    /// The title `embedded` writes for a size in EMU.
+    public static func sizeTitle(cx: Int, cy: Int) -> String { "\(sizeTitlePrefix)\(cx)x\(cy)" }
+    public static let sizeTitlePrefix = "docket-size:"
+
+    /// The size in a title `embedded` wrote, or nil.
+    public static func size(inTitle title: String) -> (cx: Int, cy: Int)? {
+        guard title.hasPrefix(sizeTitlePrefix) else { return nil }
+        let parts = title.dropFirst(sizeTitlePrefix.count).split(separator: "x")
+        guard parts.count == 2, let cx = Int(parts[0]), let cy = Int(parts[1]), cx > 0, cy > 0 else { return nil }
+        return (cx, cy)
+    }
 }
 
 /// An output format: how plain values are escaped, and format-specific filters.
@@ -88,10 +103,14 @@ public struct MarkdownFormat: OutputFormat {
 
     /// `![alt](destination)`; a decorative image has empty alt text (`![](…)`, HTML `alt=""`).
     public func image(_ image: LoadedImage) throws(FormatError) -> String {
-        let destination: String
+        var destination: String
         switch (images, image.field.source) {
         case (.reference, .path(let p)): destination = Self.destination(p)
         default: destination = image.dataURI
+        }
+        if images == .embedded {
+            let (cx, cy) = image.extent
+            destination += " \"" + MarkdownImages.sizeTitle(cx: cx, cy: cy) + "\""
         }
         let alt = image.field.altText.split(whereSeparator: \.isNewline).joined(separator: " ")
         return "![" + (try escape(alt)) + "](" + destination + ")"

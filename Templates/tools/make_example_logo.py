@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the example logo (Templates/hqe-strategic-plan/logo.png, 360x120 RGB PNG) with zlib and
+"""Writes the example logo (Templates/examples/cover-letter/logo.png, 360x120 RGB PNG) with zlib and
 struct only: a teal disc with a white cross beside three navy bars. Deterministic bytes.
 
     python3 Templates/tools/make_example_logo.py [out.png]
@@ -38,7 +38,7 @@ def png(width, height):
 
 if __name__ == "__main__":
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "hqe-strategic-plan", "logo.png")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "examples", "cover-letter", "logo.png")
     with open(out, "wb") as f:
         f.write(png(W, H))
     print("wrote", out)

@@ -1,6 +1,6 @@
 import DocketCore
 import DocketDeliverables
-import DocketDOCX
+@testable import DocketDOCX
 import DocketFill
 import DocketTestSupport
 import Foundation
@@ -34,7 +34,9 @@ import Testing
         let with = try Self.iaData(Self.infographic)
         let docx = p.fill(FillRequest(input: .file(with), format: .docx, date: "2020-06-30"))
         #expect(docx.status == .success, "\(docx.diagnostics.map(\.message))")
-        let parts = try OOXMLPackage.load(docx: try #require(docx.bytes)).parts
+        let package = try OOXMLPackage.load(docx: try #require(docx.bytes))
+        #expect(try OOXMLOrder.violations(in: package).isEmpty)
+        let parts = package.parts
         #expect(parts["word/media/docketImage1.png"] == TestImages.png(width: 300, height: 150))
         let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
         #expect(document.contains("descr=\"Infographic of CCP"))
@@ -63,17 +65,47 @@ import Testing
         #expect(e.location?.position?.line != nil)
     }
 
-    @Test func theExampleLogoIsInTheHeader() throws {
-        let p = try pipeline("hqe-strategic-plan", [.docx])
-        let example = Self.root.appendingPathComponent("Templates/hqe-strategic-plan/example.yaml").path
-        let r = p.fill(FillRequest(input: .file(example), format: .docx, date: "2023-12-29"))
+    @Test func theEntityLogoIsInTheHeader() throws {
+        let p = try pipeline("ia-midpoint-assessment", [.docx])
+        let dir = TestPaths.temporaryDirectory("ia-logo")
+        let logo = TestImages.png(width: 120, height: 40)
+        try logo.write(to: dir.appendingPathComponent("logo.png"))
+        var text = try String(contentsOf: Self.root.appendingPathComponent("Templates/ia-midpoint-assessment/example.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "entity:\n", with: "entity:\n  logo: {path: logo.png, alt: CCP logo, width: 1in}\n")
+        let path = dir.appendingPathComponent("data.yaml")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let r = p.fill(FillRequest(input: .file(path.path), format: .docx, date: "2020-06-30"))
         #expect(r.status == .success, "\(r.diagnostics.map(\.message))")
-        let parts = try OOXMLPackage.load(docx: try #require(r.bytes)).parts
+        let package = try OOXMLPackage.load(docx: try #require(r.bytes))
+        #expect(try OOXMLOrder.violations(in: package).isEmpty)
+        let parts = package.parts
         let header = String(decoding: try #require(parts["word/header1.xml"]), as: UTF8.self)
-        #expect(header.contains("descr=\"Pioneer Valley Health Partnership Plan logo\""))
+        #expect(header.contains("descr=\"CCP logo\"") && header.contains("<wp:extent cx=\"914400\" cy=\"304800\"/>"))
         let rels = String(decoding: try #require(parts["word/_rels/header1.xml.rels"]), as: UTF8.self)
         #expect(rels.contains("Target=\"media/docketImage1.png\""))
-        let shipped = try Data(contentsOf: Self.root.appendingPathComponent("Templates/hqe-strategic-plan/logo.png"))
-        #expect(parts["word/media/docketImage1.png"] == shipped)
+        #expect(parts["word/media/docketImage1.png"] == logo)
+    }
+
+    /// The shipped ad hoc example (Templates/examples/cover-letter) and its logo, in every format.
+    @Test func theCoverLetterExampleShowsItsLogo() throws {
+        let folder = Self.root.appendingPathComponent("Templates/examples/cover-letter")
+        let target = TemplatePathTarget(url: folder.appendingPathComponent("template.md"))
+        let p = try FillPipeline(target: target, formats: [.md, .html, .docx])
+        let data = folder.appendingPathComponent("data.yaml").path
+        let logo = try Data(contentsOf: folder.appendingPathComponent("logo.png"))
+        let md = String(decoding: try #require(p.fill(FillRequest(input: .file(data), format: .md, date: "2024-01-05")).bytes), as: UTF8.self)
+        #expect(md.hasPrefix("![Merrimack Bay Regional Hospital logo](logo.png)\n"), "\(md)")
+        let html = String(decoding: try #require(p.fill(FillRequest(input: .file(data), format: .html, date: "2024-01-05")).bytes), as: UTF8.self)
+        #expect(html.contains("<img src=\"\(("data:image/png;base64," + logo.base64EncodedString()))\" alt=\"Merrimack Bay Regional Hospital logo\""))
+        #expect(!html.contains("docket-size"))
+        // Markdown → DOCX embeds it at the width the data gives (1.5in; 360×120 pixels → 0.5in high).
+        let docx = p.fill(FillRequest(input: .file(data), format: .docx, date: "2024-01-05"))
+        let package = try OOXMLPackage.load(docx: try #require(docx.bytes))
+        #expect(try OOXMLOrder.violations(in: package).isEmpty)
+        let parts = package.parts
+        #expect(parts["word/media/docketImage1.png"] == logo)
+        let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        #expect(document.contains("<wp:extent cx=\"1371600\" cy=\"457200\"/>"))
+        #expect(document.contains("descr=\"Merrimack Bay Regional Hospital logo\""))
     }
 }
