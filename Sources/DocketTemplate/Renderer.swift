@@ -127,7 +127,8 @@ struct Renderer<Format: OutputFormat> {
             let image = try ImageLoader.load(value, baseDirectory: options.imageBase)
             out += try format.image(image)
         } catch let error as ImageError {
-            report(.error, error.rule, "field '\(field)' ({{\(ref.source)}}): \(error.message)", at: location, key: "img\(ref.offset)\(field)")
+            report(.error, error.rule, "field '\(field)' ({{\(ref.source)}}): \(error.message)", at: location, key: "img\(ref.offset)\(field)",
+                   instanceLocation: JSONPointer.fromDotted(field))
         } catch let error as FormatError {
             report(.error, "template.format", "field '\(field)' ({{\(ref.source)}}): \(error.message)", at: location, key: "fmt\(ref.offset)")
         } catch {
@@ -164,9 +165,10 @@ struct Renderer<Format: OutputFormat> {
         }
     }
 
-    private mutating func report(_ severity: Severity, _ rule: String, _ message: String, at location: SourceLocation, key: String) {
+    private mutating func report(_ severity: Severity, _ rule: String, _ message: String, at location: SourceLocation, key: String,
+                                 instanceLocation: String? = nil) {
         guard reported.insert(key).inserted else { return }
-        diagnostics.append(Diagnostic(severity, rule: rule, message, location: location))
+        diagnostics.append(Diagnostic(severity, rule: rule, message, location: location, instanceLocation: instanceLocation))
     }
 
     /// Where a name resolved to in the data (`entity.logo` even inside `{{#entity.logo}}`), for messages.

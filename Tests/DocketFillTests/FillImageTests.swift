@@ -62,7 +62,26 @@ import Testing
         let e = try #require(r.diagnostics.first { $0.isError })
         #expect(e.location?.file == path, "\(r.diagnostics)")
         #expect(e.instanceLocation == "/infographic", "\(r.diagnostics)")
+        // One message: the schema asks for alt (Schemas/defs/image.schema.json), not for "one of".
+        #expect(r.diagnostics.filter(\.isError).map(\.message) == ["missing required property 'alt'"])
         #expect(e.location?.position?.line != nil)
+    }
+
+    @Test func aRefusedImageFilePointsAtItsFieldInTheData() throws {
+        let p = try pipeline("ia-midpoint-assessment", [.docx])
+        let path = try Self.iaData("infographic:\n  path: huge.png\n  alt: x\n")
+        try TestImages.pngHeader(width: 10_000, height: 10_000).write(to: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("huge.png"))
+        let r = p.fill(FillRequest(input: .file(path), format: .docx, date: "2020-06-30"))
+        #expect(r.status == .invalid)
+        let errors = r.diagnostics.filter(\.isError)
+        #expect(errors.map(\.rule) == ["image.limit"])
+        let e = try #require(errors.first)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(e.location?.file == path)
+        // The object's position, as schema errors give it: its first key, the line after `infographic:`.
+        #expect(e.location?.position?.line == lines.firstIndex(of: "infographic:").map { $0 + 2 }, "\(e)")
+        #expect(e.location?.place?.contains("word/document.xml") == true)
+        #expect(e.message.contains("field 'infographic'") && e.message.contains("10000×10000"))
     }
 
     @Test func theEntityLogoIsInTheHeader() throws {
