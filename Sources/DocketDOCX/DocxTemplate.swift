@@ -121,7 +121,7 @@ public struct DocxTemplate: Sendable {
         var compressed: [String: (data: Data, entry: ZipEntry)] = [:]
         let templated = Set(parts.map(\.name))
         for (name, data) in base.parts where !templated.contains(name) || parts.first(where: { $0.name == name })?.template == nil {
-            if let entry = try? ZipEntry.deflating(data, name: name) { compressed[name] = (data, entry) }
+            if let entry = try? ZipEntry.forPart(data, name: name) { compressed[name] = (data, entry) }
         }
         return DocxTemplate(file: file, parts: parts, base: base, info: info, slots: slots, compressed: compressed)
     }

@@ -159,6 +159,19 @@ import Testing
         #expect(lines.contains("header 1371600 457200 Mercy Bay Regional Health logo"), "\(lines)")
     }
 
+    @Test func imagesAreStoredNotDeflatedAgainAndTheirChecksumsHold() throws {
+        let script = """
+        import sys, zipfile
+        z = zipfile.ZipFile(sys.argv[1])
+        print(z.testzip())
+        for i in z.infolist():
+            if i.filename.startswith("word/media/"): print(i.filename, i.compress_type)
+        """
+        let r = try Readers.runPython(script, [try Self.filledFile().path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "None\nword/media/docketImage1.png 0\nword/media/docketImage2.png 0\n", "\(r.stdout)")
+    }
+
     @Test func pandocSeesTheImages() throws {
         let markdown = try Readers.pandocText(try Self.filledFile(), to: "markdown")
         #expect(markdown.contains("![Chart one](media/docketImage1.png)"), "\(markdown)")
