@@ -60,11 +60,11 @@ let package = Package(
         ]),
         // The fill pipeline: request → data checks → enrich → render → package → result.
         .target(name: "DocketFill", dependencies: [
-            "DocketCore", "DocketMarkdown", "DocketTemplate", "DocketDOCX", "DocketSchema", "DocketDeliverables",
+            "DocketCore", "DocketMarkdown", "DocketTemplate", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
         ]),
         // The validation pipeline: data files and filled submissions → typed reports.
         .target(name: "DocketValidation", dependencies: [
-            "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar",
+            "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketFill",
         ]),
         // The web workspace (`docket serve`): pages, sessions, roles, over the same pipelines.
         .target(name: "DocketWorkspace", dependencies: [

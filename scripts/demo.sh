@@ -7,11 +7,19 @@ mkdir -p out
 "$bin" list
 for dir in Templates/*/; do
   id=$(basename "$dir")
-  [ -f "$dir/example.yaml" ] || continue
-  for fmt in docx md html; do
-    "$bin" fill "$id" --data "$dir/example.yaml" --format "$fmt" --out-dir out
+  for example in "$dir"example*.yaml; do
+    [ -f "$example" ] || continue
+    # example-<variant>.yaml (e.g. the Strategic Plan's 2024 iteration) has the same OnBase name:
+    # it goes to out/<id>-<variant>/.
+    variant=$(basename "$example" .yaml); dest=out
+    [ "$variant" = example ] || dest="out/$id-${variant#example-}"
+    for fmt in docx md html; do
+      "$bin" fill "$id" --data "$example" --format "$fmt" --out-dir "$dest"
+    done
   done
 done
+# The 2024 Strategic Plan's Spanish Executive Summary (translations.es; fixed form text in English).
+"$bin" fill hqe-strategic-plan --data Templates/hqe-strategic-plan/example-2024.yaml --lang es --out-dir out/hqe-strategic-plan-2024-es
 if "$bin" calendar --help >/dev/null 2>&1; then
   "$bin" calendar --format ics --output out/docket-deadlines.ics
   "$bin" calendar --format csv --output out/docket-deadlines.csv

@@ -24,10 +24,6 @@ enum CalendarArguments {
             throw ValidationError("--remind '\(text)': '\(bad.token)' is not a number of days (1-3660); write e.g. --remind 30,7,1")
         }
     }
-
-    /// UID → DTSTART/SEQUENCE of a prior publication, or nothing when there is none.
-    static func priorPublication(_ path: String?) -> [String: ICSReader.PriorEvent] {
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return [:] }
-        return ICSReader.priorEvents(String(decoding: data, as: UTF8.self))
-    }
 }
+
+extension CalendarRendering.Format: ExpressibleByArgument {}

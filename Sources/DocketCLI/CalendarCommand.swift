@@ -16,9 +16,7 @@ struct CalendarCommand: ParsableCommand {
             --trigger <event-id>=YYYY-MM-DD. Exit codes: 0 ok, 1 invalid schedule, 2 usage or I/O error.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case agenda, ics, csv, md, json
-    }
+    typealias Format = CalendarRendering.Format
 
     @Option(name: .customLong("entity-type"), help: ArgumentHelp("Keep events for this entity type (aco, acpp, pcaco, mco, hospital, cp, csa, dsti-hospital); repeatable.", valueName: "type"))
     var entityTypes: [String] = []

@@ -5,22 +5,11 @@ import DocketCore
 /// `docket calendar`'s output: the chosen format, written atomically or printed, and diagnostics.
 extension CalendarCommand {
     func render(_ events: [CalendarEvent], _ s: Schedule, _ q: CalendarQuery) throws -> String {
-        switch format {
-        case .json: return JSONEventsWriter.write(events)
-        case .csv: return CSVWriter.write(events)
-        case .md: return MarkdownWriter.write(events, schedule: s, choices: s.resolvedChoices(q))
-        case .ics:
-            let prior = CalendarArguments.priorPublication(previous ?? output)
-            let filter = (entityTypes + programs + (entity.map { [$0] } ?? [])).joined(separator: ", ")
-            return ICSWriter(schedule: s, reminders: try remind.map(CalendarArguments.reminders) ?? [], previous: prior,
-                             nameSuffix: filter.isEmpty ? nil : filter).write(events)
-        case .agenda:
-            let color = output == nil && Terminal.isTerminal(fileDescriptor: 1)
-            guard let upcoming, let start = q.to?.adding(days: -upcoming), let since = q.from else {
-                return AgendaWriter(color: color).write(events)
-            }
-            return AgendaWriter(upcoming: .init(today: start, days: upcoming, overdueSince: since), color: color).write(events)
-        }
+        let filter = (entityTypes + programs + (entity.map { [$0] } ?? [])).joined(separator: ", ")
+        return CalendarRendering(format: format, reminders: try remind.map(CalendarArguments.reminders) ?? [],
+                                 previous: format == .ics ? ICSReader.priorEvents(path: previous ?? output) : [:],
+                                 nameSuffix: filter.isEmpty ? nil : filter, color: output == nil && Terminal.isTerminal(fileDescriptor: 1),
+                                 upcoming: upcoming).render(events, schedule: s, query: q)
     }
 
     func emit(_ text: String) throws {

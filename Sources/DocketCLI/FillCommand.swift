@@ -17,10 +17,14 @@ struct FillCommand: ParsableCommand {
               docket fill pip-midyear-report --data Templates/pip-midyear-report/example.yaml --out-dir out
               docket fill hqe-strategic-plan --data plan.yaml --format md --output plan.md
               docket fill pip-midyear-report --batch 'entities/*.yaml' --out-dir out
+              docket fill --instance MBRH/pip.hospital.pip2.midyear-planning --data mbrh.yaml --out-dir out
             """)
 
-    @Argument(help: "Deliverable id or template path.")
-    var target: String
+    @Argument(help: "Deliverable id or template path (not with --instance).")
+    var target: String?
+
+    @Option(name: .long, help: ArgumentHelp("A tracker instance: its event picks the deliverable, PIP number, year and due date.", valueName: "ABBR/EVENT-ID"))
+    var instance: String?
 
     @Option(name: .long, help: "Data file (.yaml, .yml or .json).")
     var data: String?
@@ -39,6 +43,9 @@ struct FillCommand: ParsableCommand {
 
     @Option(name: .long, help: "Submission date YYYY-MM-DD for names and the document (default: today).")
     var date: String?
+
+    @Option(name: .long, help: "Print the data's translations in this language (e.g. es); fixed form text stays English, untranslated fields English with a warning.")
+    var lang: String?
 
     @Flag(name: .long, help: "Render a visible [MISSING: field] instead of failing on missing fields.")
     var allowMissing = false
@@ -63,6 +70,7 @@ struct FillCommand: ParsableCommand {
     var kind: OutputKind { OutputKind(rawValue: format.lowercased()) ?? .docx }
 
     func validate() throws {
+        if (target == nil) == (instance == nil) { throw ValidationError("give a deliverable id or template path, or --instance ABBR/EVENT-ID (not both)") }
         guard OutputKind(rawValue: format.lowercased()) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: docx, md, html")
         }
@@ -74,9 +82,7 @@ struct FillCommand: ParsableCommand {
         if batch != nil && outDir == nil { throw ValidationError("--batch writes one file per data file: add --out-dir <folder>") }
         if output != nil && outDir != nil { throw ValidationError("--output and --out-dir cannot be used together; pick one") }
         if let date { try DateArgument.check(date, option: "--date", example: "2023-09-30") }
-        guard ["text", "json"].contains(errorFormat) else {
-            throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json")
-        }
+        guard ["text", "json"].contains(errorFormat) else { throw ValidationError("unknown --error-format '\(errorFormat)'; use text or json") }
         if track && output == nil && outDir == nil {
             throw ValidationError("--track records the written file: add --output <file> or --out-dir <folder>")
         }
@@ -87,20 +93,25 @@ struct FillCommand: ParsableCommand {
         let reporter = FillReporter(json: errorFormat == "json")
         defer { reporter.finish() }
         let pipeline: FillPipeline
+        let calendar = DueDates.load(schedulePath: env.schedulePath)
+        var chosen: InstanceFill?
         do {
-            pipeline = try FillPipeline(target: try FillTargets.resolve(target, registry: RunContext.deliverables), formats: [kind])
+            chosen = try instance.map { key throws(InstanceFill.Problem) in try InstanceFill.resolve(key, calendar: calendar ?? DueDates(events: [])) }
+            let resolved = try FillTargets.resolve(chosen?.deliverable ?? target ?? "", registry: RunContext.deliverables)
+            pipeline = try FillPipeline(target: resolved, formats: [kind], dueDates: calendar)
+        } catch let problem as InstanceFill.Problem {
+            reporter.report(file: instance ?? "", diagnostics: [problem.diagnostic], failed: true)
+            throw ExitCode(ExitStatus.usage.rawValue)
         } catch let d as Diagnostic {
-            reporter.report(file: target, diagnostics: [d], failed: true)
+            reporter.report(file: target ?? "", diagnostics: [d], failed: true)
             throw ExitCode(ExitStatus.usage.rawValue)
         } catch let list as DiagnosticList {
-            reporter.report(file: target, diagnostics: list.diagnostics, failed: true)
+            reporter.report(file: target ?? "", diagnostics: list.diagnostics, failed: true)
             throw ExitCode(ExitStatus.invalid.rawValue)
         }
         let day = date ?? env.today.description
-        let request = { (input: FillRequest.Input) in
-            FillRequest(input: input, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema)
-        }
-        let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, options: tracker, environment: env) : nil
+        let request = { FillRequest(input: $0, format: kind, date: day, allowMissing: allowMissing, checkData: !noSchema, instance: chosen, language: lang) }
+        let tracking = track ? FillTracking(deliverable: pipeline.target.deliverableID, event: chosen?.event.id, options: tracker, environment: env) : nil
         guard let batch else {
             let data = data ?? ""
             if timing { Terminal.writeError(FillTiming.measure(pipeline, dataPath: data, kind: kind, date: day)) }

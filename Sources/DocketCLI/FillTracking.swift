@@ -5,11 +5,12 @@ import DocketTracker
 /// deliverable), the whole batch in one transaction.
 struct FillTracking {
     let deliverable: String
+    let event: String?
     let options: TrackOptions
     let environment: DocketEnvironment
 
     func record(_ files: [(path: String, entity: String?)]) throws {
-        let items = files.compactMap { f in f.entity.map { ArtifactInput(entity: $0, deliverable: deliverable, kind: .filled, file: f.path) } }
+        let items = files.compactMap { f in f.entity.map { ArtifactInput(entity: $0, deliverable: deliverable, kind: .filled, file: f.path, event: event) } }
         guard !items.isEmpty else { return }
         try TrackRunner.run {
             for (item, r) in zip(items, try options.open(environment).recordArtifacts(items)) {

@@ -13,6 +13,7 @@ struct FormCommand: ParsableCommand {
     @Option(name: .customLong("entity-type"), help: "entity.type, which chooses the appendix.") var entityType: String?
     @Option(name: .shortAndLong, help: "Output file.") var output: String?
     @Option(name: .customLong("out-dir"), help: "Output folder (file named by the OnBase convention).") var outDir: String?
+    @Flag(name: .long, help: "Protect the form's fixed text in Word; only the answers stay editable.") var lock = false
 
     func validate() throws {
         guard (output == nil) != (outDir == nil) else { throw ValidationError("give one of --output <file.docx> or --out-dir <folder>") }
@@ -31,7 +32,7 @@ struct FormCommand: ParsableCommand {
                 throw ExitCode((error.isUnreadable ? ExitStatus.usage : .invalid).rawValue)
             }
         }
-        let result = FormBuilder.build(target, data: partial, entityType: entityType, date: try RunContext.environment().today.description)
+        let result = FormBuilder.build(target, data: partial, entityType: entityType, date: try RunContext.environment().today.description, lock: lock)
         for d in result.diagnostics { Terminal.writeError(printer.format(d)) }
         guard let bytes = result.bytes else { throw ExitCode(result.status.rawValue) }
         let path = output ?? URL(fileURLWithPath: outDir ?? ".").appendingPathComponent(result.fileName ?? "\(deliverable).docx").path

@@ -17,11 +17,12 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         RunContext.registryProblems.forEach { Terminal.writeError(DiagnosticPrinter.forStandardError().format($0)) }
         let targets = (RunContext.deliverables?.deliverables ?? []).map(DeliverableTarget.init(deliverable:))
-        if format == "json" { return print(JSONWriter.string(FillListing.json(targets), pretty: true)) }
+        let calendar = DueDates.load(schedulePath: try RunContext.environment().schedulePath)
+        if format == "json" { return print(JSONWriter.string(FillListing.json(targets, calendar: calendar), pretty: true)) }
         if targets.isEmpty {
             Terminal.writeError(RunContext.noProjectAdvice)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        print(FillListing.text(targets), terminator: "")
+        print(FillListing.text(targets, calendar: calendar), terminator: "")
     }
 }

@@ -14,7 +14,9 @@ struct TrackOptions: ParsableArguments {
     /// Opens the tracker (creating the database on first use) in the run's environment.
     func open() throws -> Tracker { try open(RunContext.environment()) }
 
-    func open(_ environment: DocketEnvironment) throws -> Tracker { try Tracker.open(environment, path: db, by: by) }
+    func open(_ environment: DocketEnvironment) throws -> Tracker {
+        try Tracker.open(environment, path: db, by: by, rubrics: RunContext.deliverables?.reviewCriteria ?? [:])
+    }
 }
 
 /// Output formats of the listing commands.

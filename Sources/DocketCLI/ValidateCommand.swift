@@ -1,6 +1,6 @@
 import ArgumentParser
 import DocketCore
-import DocketDeliverables
+import DocketFill
 import DocketSchema
 import DocketValidation
 import Foundation

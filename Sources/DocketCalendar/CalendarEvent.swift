@@ -53,6 +53,8 @@ public struct CalendarEvent: Sendable, Codable, Hashable {
     public var source: EventSource
     /// The Docket deliverable id it corresponds to (e.g. `pip-midyear-report`), when Docket fills it.
     public var deliverable: String?
+    /// The data a fill of `deliverable` takes from this event (e.g. `pip: 2`, `year: 2025`); nil: none.
+    public var deliverableOptions: [String: DeliverableOption]? = nil
     /// For `.pending` events: the trigger event id and what it waits for.
     public var trigger: String?
     /// Free text: the choice made where the sources are ambiguous, and the alternative.

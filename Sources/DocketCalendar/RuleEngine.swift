@@ -94,6 +94,7 @@ extension Schedule {
                 var e = CalendarEvent(id: id, title: title, program: rule.program, entityTypes: rule.entityTypes, period: period,
                                       due: due?.description, status: status, source: rule.source, deliverable: rule.deliverable,
                                       trigger: trigger, note: note(for: rule, chosen: chosen), entity: options.entity)
+                if !rule.deliverableOptions.isEmpty { e.deliverableOptions = rule.deliverableOptions.mapValues { $0.substituted(subs) } }
                 if let due { RuleEngine.adjust(&e, due, options) }
                 e.fileName = RuleEngine.fileName(rule.fileName, due: e.due.flatMap(LocalDate.init), entity: options.entity)
                 return e

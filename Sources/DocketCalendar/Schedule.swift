@@ -90,6 +90,8 @@ public struct EventRule: Sendable, Hashable {
     public var status: EventStatus
     public var source: EventSource
     public var deliverable: String?
+    /// Data the deliverable's fill takes from the event (`deliverableOptions:`), values may hold `{year}`.
+    public var deliverableOptions: [String: DeliverableOption] = [:]
     /// File-name pattern to upload, e.g. `<ABBR>_PIPMidYearReport_<MMDDYYYY>` (R000-05).
     public var fileName: String?
     public var note: String?
@@ -127,5 +129,34 @@ extension Schedule {
         let schemaErrors = ScheduleSchemaCheck.errors(loaded)
         if !schemaErrors.isEmpty { throw DiagnosticList(schemaErrors) }
         return try ScheduleReader.read(loaded)
+    }
+}
+
+/// One value of an event's `deliverableOptions:` (the data a fill of the event's deliverable takes
+/// from it): an integer (`pip: 2`) or text, where `{year}` becomes the year of an annual rule.
+public enum DeliverableOption: Sendable, Hashable, Codable {
+    case int(Int)
+    case text(String)
+
+    /// A plain JSON number or string.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let i = try? c.decode(Int.self) { self = .int(i) } else { self = .text(try c.decode(String.self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .int(let i): try c.encode(i)
+        case .text(let s): try c.encode(s)
+        }
+    }
+
+    /// The value for one event: `{year}` (and any substitution) applied; text that is a whole
+    /// number after substitution becomes an integer (`year: "{year}"` → 2025).
+    func substituted(_ subs: [String: String]) -> DeliverableOption {
+        guard case .text(let s) = self else { return self }
+        let out = RuleEngine.substitute(s, subs)
+        return Int(out).map(DeliverableOption.int) ?? .text(out)
     }
 }

@@ -125,7 +125,7 @@ enum ScheduleReader {
 
     static func readRule(_ p: String, _ r: inout FieldReader, _ c: Context) -> EventRule {
         _ = r.object(p, allowed: ["id", "title", "program", "entityTypes", "period", "periods", "part", "rule", "status",
-                                  "source", "deliverable", "fileName", "note", "when"])
+                                  "source", "deliverable", "deliverableOptions", "fileName", "note", "when"])
         let program = r.string(p + "/program") ?? ""
         if !program.isEmpty, !c.programs.contains(program) { r.error(p + "/program", "schedule.reference", "unknown program '\(program)'") }
         let types = r.strings(p + "/entityTypes")
@@ -146,11 +146,18 @@ enum ScheduleReader {
         if case .annual = rule, !id.contains("{year}") {
             r.error(p + "/id", "schedule.template", "an annual event needs '{year}' in its id")
         }
+        var options: [String: DeliverableOption] = [:]
+        for (key, value) in (r.value(p + "/deliverableOptions")?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let i = value.intValue { options[key] = .int(i) }
+            else if let s = value.stringValue { options[key] = .text(s) }
+            else { r.error(JSONPointer.appending(p + "/deliverableOptions", key), "schedule.type", "a deliverable option is an integer or text") }
+        }
         return EventRule(
             id: id, title: r.string(p + "/title") ?? "", program: program, entityTypes: types, periods: periods,
             part: r.enumeration(p + "/part", PeriodPart.self, default: .whole) ?? .whole, rule: rule ?? .fixed(LocalDate(dayNumber: 0)),
             status: r.enumeration(p + "/status", EventStatus.self, default: nil) ?? .explicit,
             source: readSource(p + "/source", &r, c), deliverable: r.string(p + "/deliverable", required: false),
+            deliverableOptions: options,
             fileName: r.string(p + "/fileName", required: false), note: r.string(p + "/note", required: false),
             when: readWhen(p + "/when", &r, c), pointer: p)
     }

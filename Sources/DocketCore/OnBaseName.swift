@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one home of OnBase file naming (R000-05: "ACO/HospitalAbbreviation_PIPMidYearReport_MMDDYYYY").
 ///
 /// A pattern is literal text with fields. Two spellings are read, and both mean the same:
@@ -106,6 +108,28 @@ public struct OnBaseName: Sendable, Hashable {
             case .date: return Self.datePattern
             }
         }.joined() + "$"
+    }
+
+    /// The field values a submitted name (`stem`, without extension) carries, by field path, when it
+    /// matches this pattern: `MBRH_PIP2Remeasurement1Report_09262025` gives `entity.abbreviation` MBRH,
+    /// `pip` 2 and `remeasurement` 1 for `<ABBR>_PIP{{pip}}Remeasurement{{remeasurement}}Report_<MMDDYYYY>`.
+    /// Nil when it does not match.
+    public func values(in stem: String) -> [String: String]? {
+        var fields: [String] = []
+        let pattern = "^" + segments.map { segment -> String in
+            switch segment {
+            case .literal(let text): return Self.escape(text)
+            case .field(let path): fields.append(path); return "(?<f\(fields.count - 1)>" + Self.fieldPattern + ")"
+            case .date: return "(?:" + Self.datePattern + ")"
+            }
+        }.joined() + "$"
+        guard let expression = try? NSRegularExpression(pattern: pattern),
+              let match = expression.firstMatch(in: stem, range: NSRange(stem.startIndex..., in: stem)) else { return nil }
+        var out: [String: String] = [:]
+        for (i, path) in fields.enumerated() {
+            if let range = Range(match.range(withName: "f\(i)"), in: stem), out[path] == nil { out[path] = String(stem[range]) }
+        }
+        return out
     }
 
     /// A human example such as `MBRH_PIPMidYearReport_MMDDYYYY`.

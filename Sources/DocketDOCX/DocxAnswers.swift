@@ -23,7 +23,9 @@ public struct DocxAnswer: Sendable, Hashable {
     /// The content as Markdown (bold, italic, lists, links, line breaks): for rich-text answers.
     public var markdown: String = ""
 
-    public enum Source: String, Sendable, Hashable { case tag, bookmark }
+    /// `alignment`: both were lost (Google Docs, pandoc) and the answer was found between the
+    /// form's fixed paragraphs (`AnswerAlignment`).
+    public enum Source: String, Sendable, Hashable { case tag, bookmark, alignment }
 
     public init(kind: Kind, path: String, text: String, checked: Bool? = nil, isPlaceholder: Bool = false, location: SourceLocation,
                 foundBy: Source = .tag, markdown: String? = nil) {

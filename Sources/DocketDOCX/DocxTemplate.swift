@@ -127,8 +127,9 @@ public struct DocxTemplate: Sendable {
     }
 
     /// Fills the template: the filled package, or nil with the errors (every missing field,
-    /// each with its part and paragraph or table cell).
-    public func fillPackage(data: JSONValue, options: RenderOptions = RenderOptions()) -> (package: OOXMLPackage?, diagnostics: [Diagnostic]) {
+    /// each with its part and paragraph or table cell). `language` marks translated answers.
+    public func fillPackage(data: JSONValue, options: RenderOptions = RenderOptions(),
+                            language: AnswerLanguage? = nil) -> (package: OOXMLPackage?, diagnostics: [Diagnostic]) {
         let state = FillState(additions: PackageAdditions(firstAbstractId: info.maxAbstractNumId + 1, firstNumId: info.maxNumId + 1,
                                                                 firstFootnoteId: info.maxFootnoteId + 1),
                               slots: slots)
@@ -153,13 +154,14 @@ public struct DocxTemplate: Sendable {
         FootnoteMarkers.order(&output, part: info.mainPart, additions: &state.additions)
         TableOfContents.fill(&output, part: info.mainPart)
         AnswerBookmarks.mark(&output, order: parts.map(\.name))
+        language?.mark(&output, order: parts.map(\.name))
         PackageFinisher.finish(&output, additions: state.additions, info: info)
         return (OOXMLPackage(parts: output), diagnostics)
     }
 
     /// Fills the template and zips it: .docx bytes, or nil with the errors.
-    public func fill(data: JSONValue, options: RenderOptions = RenderOptions()) -> (data: Data?, diagnostics: [Diagnostic]) {
-        let (package, diagnostics) = fillPackage(data: data, options: options)
+    public func fill(data: JSONValue, options: RenderOptions = RenderOptions(), language: AnswerLanguage? = nil) -> (data: Data?, diagnostics: [Diagnostic]) {
+        let (package, diagnostics) = fillPackage(data: data, options: options, language: language)
         guard let package else { return (nil, diagnostics) }
         do {
             return (try package.docxData(reusing: compressed), diagnostics)

@@ -23,6 +23,8 @@ public struct Deliverable: Sendable {
     public let wordLimits: [WordLimit]
     /// Rules that need fields no answer region of the .docx holds (skipped for .docx data).
     public let hiddenFieldRules: Set<String>
+    /// Data fields a submission states only in a heading (read back for the lateness check).
+    public let headingFields: [HeadingField]
     /// The fixed key-contact rows, in the form's order (PIP).
     public let keyContactRoles: [KeyContactRole]
     /// The review rubric (PIP): criteria and the ratings that require resubmission.
@@ -40,6 +42,7 @@ public struct Deliverable: Sendable {
         self.due = DueEvent(json: metadata["due"])
         self.wordLimits = (metadata["wordLimits"]?.arrayValue ?? []).compactMap(WordLimit.init(json:))
         self.hiddenFieldRules = Set((metadata["hiddenFieldRules"]?.arrayValue ?? []).compactMap(\.stringValue))
+        self.headingFields = (metadata["headingFields"]?.arrayValue ?? []).compactMap(HeadingField.init(json:))
         self.keyContactRoles = (metadata["keyContactRoles"]?.arrayValue ?? []).compactMap(KeyContactRole.init(json:))
         self.rubric = Rubric(metadata: metadata)
     }
@@ -50,6 +53,13 @@ public struct Deliverable: Sendable {
     public var docxFolderURL: URL { folderURL.appendingPathComponent("docx", isDirectory: true) }
     /// `Templates/<id>/example.yaml`.
     public var exampleURL: URL { folderURL.appendingPathComponent("example.yaml") }
+    /// Every shipped example: `example.yaml`, then the others (`example-<variant>.yaml`, e.g. the
+    /// Strategic Plan's `example-2024.yaml`) by name.
+    public var exampleURLs: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
+        let others = names.filter { $0.hasPrefix("example-") && $0.hasSuffix(".yaml") }.sorted()
+        return [exampleURL] + others.map { folderURL.appendingPathComponent($0) }
+    }
     /// The data schema (`schema:` in deliverable.yaml, relative to the root).
     public var schemaURL: URL {
         rootURL.appendingPathComponent(metadata["schema"]?.stringValue ?? "Schemas/\(id).schema.json")
@@ -67,10 +77,15 @@ public struct Deliverable: Sendable {
         let pattern = data["options"]?["fileNamePattern"]?.stringValue.map(OnBaseName.init(pattern:)) ?? naming.pattern
         var context = data
         context.setValue(["date": .string(date), "deliverable": .string(id)], at: ["docket"], merging: true)
+        // A field the calendar event defaults (`pip` of the PIP reports, default 1) names the file the same way.
+        for field in due?.fields ?? [] where context.value(atDotted: field.from) == nil {
+            if let value = field.defaultValue { context.setValue(.string(value), atDotted: field.from) }
+        }
         return pattern.render(data: context, date: date)
     }
 
-    /// The data templates see: `data` plus `docket.date`, `docket.fileName`, `docket.deliverable`
+    /// The data templates see: `data` plus `docket.date`, `docket.fileName`, `docket.deliverable`,
+    /// `docket.due` (the calendar event's due date, when the caller put it in `data.docket.due`)
     /// and this deliverable's `derived.*` fields (see docs/deliverables.md). Never changes the
     /// fields the data already has, except that `docket` and `derived` are replaced.
     public func enrich(_ data: JSONValue, date: String) -> JSONValue {
@@ -80,6 +95,8 @@ public struct Deliverable: Sendable {
             "fileName": .string(fileName(data: data, date: date)),
             "deliverable": .string(id),
             "title": .string(title),
+            // Set by the fill pipeline from the calendar (`DueDates.dueValue`), never by the user.
+            "due": data["docket"]?["due"] ?? .null,
         ]
         // Derivations see `docket.*` too (e.g. the PIP review checked against the submission date).
         out["derived"] = derivation.derive(.object(out), config: metadata)

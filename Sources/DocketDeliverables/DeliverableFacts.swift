@@ -1,4 +1,5 @@
 import DocketCore
+import Foundation
 
 extension Deliverable {
     /// The OnBase name of a deliverable (`fileName:` and `naming:` in deliverable.yaml).
@@ -75,6 +76,39 @@ extension Deliverable {
         }
     }
 
+    /// A data field a submission states only in a heading (`headingFields:` in deliverable.yaml),
+    /// e.g. the PIP number in "Mid-Year Planning for PIP 2:": read back for the lateness check.
+    public struct HeadingField: Sendable, Hashable {
+        /// Dotted data path.
+        public var field: String
+        /// Regular expression over the heading text; its first group is the value (a whole
+        /// number becomes an integer).
+        public var heading: String
+
+        init?(json: JSONValue) {
+            guard let field = json["field"]?.stringValue, let heading = json["heading"]?.stringValue else { return nil }
+            self.field = field
+            self.heading = heading
+        }
+    }
+
+    /// `data` with each `headingFields` value the data lacks taken from the first matching heading.
+    public func readingHeadingFields(_ headings: [String], into data: JSONValue) -> JSONValue {
+        var data = data
+        for field in headingFields where data.value(atDotted: field.field) == nil {
+            guard let regex = try? NSRegularExpression(pattern: field.heading) else { continue }
+            for text in headings {
+                let range = NSRange(text.startIndex..., in: text)
+                guard let match = regex.firstMatch(in: text, range: range), match.numberOfRanges > 1,
+                      let group = Range(match.range(at: 1), in: text) else { continue }
+                let value = String(text[group])
+                data.setValue(Int(value).map(JSONValue.int) ?? .string(value), atDotted: field.field)
+                break
+            }
+        }
+        return data
+    }
+
     /// A word limit on a narrative section of a Markdown submission.
     public struct WordLimit: Sendable, Hashable {
         public var rule: String
@@ -115,6 +149,8 @@ extension Deliverable {
     public struct Rubric: Sendable, Hashable {
         public struct Criterion: Sendable, Hashable {
             public var key: String
+            /// The id a recorded review rates (`docket track review --criterion <id>=…`).
+            public var id: String
             public var domain: String?
             public var criteria: String?
             public var rule: String?
@@ -125,7 +161,7 @@ extension Deliverable {
 
         init(metadata: JSONValue) {
             criteria = (metadata["rubric"]?.arrayValue ?? []).compactMap { c in
-                c["key"]?.stringValue.map { Criterion(key: $0, domain: c["domain"]?.stringValue,
+                c["key"]?.stringValue.map { Criterion(key: $0, id: c["id"]?.stringValue ?? $0, domain: c["domain"]?.stringValue,
                                                       criteria: c["criteria"]?.stringValue, rule: c["rule"]?.stringValue) }
             }
             resubmissionRatings = (metadata["resubmissionRatings"]?.arrayValue ?? []).compactMap(\.stringValue)

@@ -46,6 +46,13 @@ public struct DeliverableRegistry: Sendable {
     /// The deliverable with this id, or nil.
     public func deliverable(id: String) -> Deliverable? { deliverables.first { $0.id == id } }
 
+    /// Deliverable id → the criterion ids its review rates (the tracker's `rubrics`).
+    public var reviewCriteria: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for d in deliverables where !d.rubric.criteria.isEmpty { out[d.id] = d.rubric.criteria.map(\.id) }
+        return out
+    }
+
     /// All ids, sorted.
     public var ids: [String] { deliverables.map(\.id) }
 
@@ -66,6 +73,14 @@ public struct DeliverableRegistry: Sendable {
             let lib = try DataLoader.load(path: url.path)
             config.setValue(lib.value, at: ["libraryData"])
         }
+        // `inherit: {from: <id>, keys: [...]}`: configuration kept in another deliverable's metadata (the PIP
+        // reports read the topic guidance's measure lists, `appendices`, from the Mid-Year report's).
+        if let from = meta["inherit"]?["from"]?.stringValue {
+            let other = try DataLoader.load(path: root.appendingPathComponent("Templates/\(from)/deliverable.yaml").path)
+            for key in meta["inherit"]?["keys"]?.arrayValue?.compactMap(\.stringValue) ?? [] where config[key] == nil {
+                if let value = other.value[key] { config.setValue(value, at: [key]) }
+            }
+        }
         return Deliverable(id: id, metadata: config, folderURL: folder, rootURL: root, derivation: derivation(for: id))
     }
 
@@ -75,7 +90,7 @@ public struct DeliverableRegistry: Sendable {
         case "pip-midyear-report": return PIPDerivation()
         case "hqe-strategic-plan": return HQEDerivation()
         case "ia-midpoint-assessment": return IADerivation()
-        default: return NoDerivation()
+        default: return PIPReport(rawValue: id).map(PIPReportDerivation.init(report:)) ?? NoDerivation()
         }
     }
 }

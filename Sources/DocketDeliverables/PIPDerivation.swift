@@ -38,7 +38,13 @@ struct PIPDerivation: Derivation {
         let partners = data["entity"]?["partners"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let partnership = data["entity"]?["partnerExempt"]?.boolValue == true ? "Partner exempt entity"
             : partners.isEmpty ? "" : "Partnered with " + partners.joined(separator: ", ")
+        let pip = PIPDerivation.pipNumber(data)
+        let guidance = pipGuidance(pip: pip, type: type, data: data, config: config)
         return [
+            "pip": .int(pip),
+            "dueText": .string(PIPDerivation.dueText(data)),
+            "pipGuidance": .array(guidance.map(JSONValue.string)),
+            "hasPipGuidance": .bool(!guidance.isEmpty),
             "entityTypeLabel": .string(typeConfig?["label"]?.stringValue ?? type),
             "partnership": .string(partnership),
             "appendices": .array(appendices),
@@ -52,6 +58,35 @@ struct PIPDerivation: Derivation {
             "reviewDateNote": .string(reviewDateNote(data)),
             "narrativeWordCount": .int(TextFormatting.wordCount(narrative)),
         ]
+    }
+
+    /// The PIP a report is for: `pip` in the data (1 or 2), 1 when absent (the published form is PIP 1's).
+    static func pipNumber(_ data: JSONValue) -> Int { data["pip"]?.intValue == 2 ? 2 : 1 }
+
+    /// The due date the form prints ("September 30, 2024"): the calendar event's (`docket.due`,
+    /// set by the fill from the schedule: D000-01 for PIP 1, D000-04 for PIP 2).
+    static func dueText(_ data: JSONValue) -> String {
+        guard let date = data["docket"]?["due"]?["date"]?.stringValue else { return "[due date: not in the calendar]" }
+        return BuiltinFilters.longDate(date) ?? date
+    }
+
+    /// PIP 2's guidance from the form's appendices, quoted (the published prompt is PIP 1's; PIP 2's
+    /// report follows it with this guidance, R000-24, R000-26/R000-27): the sequence line, the distinct
+    /// domain rule and the obstetric requirement of the entity's appendix (A for hospitals, B for ACOs).
+    func pipGuidance(pip: Int, type: String, data: JSONValue, config: JSONValue) -> [String] {
+        guard pip == 2 else { return [] }
+        let letter = type == "aco" ? "B" : "A"
+        let appendix = config["appendices"]?[letter]
+        var lines = [
+            "“PIP 2: Planning and baselining in PY2 (CY24), implementation in PY3 (CY25), closeout in PY5 (CY27).”",
+            "“Overall, PIP 1 and PIP 2 must be carried out in distinct domain areas (care coordination; preventive, perinatal, or pediatric care; care for acute and chronic conditions)” (R000-24).",
+        ]
+        if let requirement = appendix?["obstetricRequirement"]?.stringValue {
+            let measures = (appendix?["obstetricMeasures"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "; ")
+            let applies = data["entity"]?["obstetricDelivery"]?.boolValue == true ? " This applies: the entity has obstetric delivery services." : ""
+            lines.append("“\(requirement)” \(measures) (Appendix \(letter), \(letter == "A" ? "R000-26" : "R000-27")).\(applies)")
+        }
+        return lines
     }
 
     /// A review dated before the submission it reviews contradicts it: the document says so.
@@ -112,12 +147,15 @@ struct PIPDerivation: Derivation {
         ]
     }
 
+    /// The rubric rows; a domain naming "PIP 1" names the report's PIP (PIP 2's report is scored alike).
     func rubricRows(_ data: JSONValue, config: JSONValue) -> [JSONValue] {
-        (config["rubric"]?.arrayValue ?? []).map { criterion in
+        let pip = PIPDerivation.pipNumber(data)
+        return (config["rubric"]?.arrayValue ?? []).map { criterion in
             let key = criterion["key"]?.stringValue ?? ""
             let review = data["review"]?["criteria"]?[key]
+            let domain = criterion["domain"]?.stringValue.map { JSONValue.string($0.replacingOccurrences(of: "PIP 1", with: "PIP \(pip)")) }
             return [
-                "key": .string(key), "domain": .orNull(criterion["domain"]),
+                "key": .string(key), "domain": domain ?? .null,
                 "criteria": .orNull(criterion["criteria"]), "rule": .orNull(criterion["rule"]),
                 "rating": review?["rating"] ?? .null, "comments": review?["comments"] ?? .null,
             ]

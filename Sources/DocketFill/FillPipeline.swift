@@ -21,13 +21,22 @@ public struct FillRequest: Sendable {
     public var allowMissing: Bool
     /// Check the data against the deliverable's schema and named rules first.
     public var checkData: Bool
+    /// The tracker instance filled (`--instance`): its event's options go into the data and its
+    /// due date is the one printed.
+    public var instance: InstanceFill?
+    /// Print the data's translations in this language (a BCP 47 tag, e.g. `es`; `Translations`);
+    /// nil: as written (English).
+    public var language: String?
 
-    public init(input: Input, format: OutputKind, date: String, allowMissing: Bool = false, checkData: Bool = true) {
+    public init(input: Input, format: OutputKind, date: String, allowMissing: Bool = false, checkData: Bool = true,
+                instance: InstanceFill? = nil, language: String? = nil) {
         self.input = input
         self.format = format
         self.date = date
         self.allowMissing = allowMissing
         self.checkData = checkData
+        self.instance = instance
+        self.language = language
     }
 }
 
@@ -57,15 +66,21 @@ public struct FillPipeline: Sendable {
     public let prepared: PreparedFill
     public let catalog: SchemaCatalog
 
-    public init(target: any FillTarget, formats: Set<OutputKind>, catalog: SchemaCatalog = .shared) throws(DiagnosticList) {
+    /// The calendar's due dates: what `docket.due` prints (nil: not known).
+    public let dueDates: DueDates?
+
+    /// `dueDates` defaults to the schedule of the deliverable's project (`Schemas/schedule/`).
+    public init(target: any FillTarget, formats: Set<OutputKind>, catalog: SchemaCatalog = .shared,
+                dueDates: DueDates? = nil) throws(DiagnosticList) {
         prepared = try PreparedFill(target: target, formats: formats)
         self.catalog = catalog
+        self.dueDates = dueDates ?? (target as? DeliverableTarget).flatMap { DueDates.load(root: $0.deliverable.rootURL) }
     }
 
     public var target: any FillTarget { prepared.target }
 
     public func fill(_ request: FillRequest) -> FillResult {
-        let loaded: LoadedData
+        var loaded: LoadedData
         switch request.input {
         case .data(let data): loaded = data
         case .file(let path):
@@ -74,15 +89,36 @@ public struct FillPipeline: Sendable {
             } catch {
                 return FillResult(status: error.isUnreadable ? .usage : .invalid, diagnostics: [error.diagnostic])
             }
+            // `carryForwardFrom:` (the PIP reports): earlier reports' data files, relative to this one.
+            switch PIPCarryForward.resolve(loaded, deliverable: target.deliverableID) {
+            case .success(let carried): loaded = carried
+            case .failure(let f): return FillResult(status: f.unreadable ? .usage : .invalid, diagnostics: f.diagnostics)
+            }
         }
         var diagnostics: [Diagnostic] = []
+        let deliverable = (target as? DeliverableTarget)?.deliverable
+        if let instance = request.instance, let deliverable {
+            (loaded, diagnostics) = instance.apply(to: loaded, deliverable: deliverable)
+            if !diagnostics.isEmpty { return FillResult(status: .invalid, diagnostics: diagnostics) }
+        }
         if request.checkData {
             diagnostics += target.check(loaded, catalog: catalog)
             if diagnostics.contains(where: \.isError) { return FillResult(status: .invalid, diagnostics: diagnostics) }
         }
-        let data = DataCheck.withoutRoutingKeyValue(loaded.value)
+        var data = DataCheck.withoutRoutingKeyValue(loaded.value)
+        if let deliverable {
+            let due = dueDates?.dueValue(for: deliverable, data: data, explicit: request.instance?.event.id)
+            data.setValue(due ?? .null, at: ["docket", "due"])
+        }
+        var language: (Translations.Language, Translations.Result)? = nil
+        if let tag = request.language {
+            switch translated(data, loaded, tag) {
+            case .failure(let f): return f.result
+            case .success(let t): (language, data, diagnostics) = (t, t.1.data, diagnostics + t.1.diagnostics)
+            }
+        }
         let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing,
-                                                     imageBase: loaded.imageBase)
+                                                     language: language?.0, translated: language?.1.translated ?? [], imageBase: loaded.imageBase)
         diagnostics += fillDiagnostics.map { Self.placedInData($0, loaded) }
         guard let bytes, !diagnostics.contains(where: \.isError) else { return FillResult(status: .invalid, diagnostics: diagnostics) }
         let name = target.fileName(data: data, date: request.date) + "." + request.format.rawValue

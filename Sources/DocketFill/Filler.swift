@@ -1,4 +1,5 @@
 import DocketCore
+import DocketDeliverables
 import DocketDOCX
 import DocketMarkdown
 import DocketTemplate
@@ -62,9 +63,12 @@ public struct PreparedFill: Sendable {
         return try Template(text, name: url.lastPathComponent, locator: .lineColumn(file: path), partials: partials)
     }
 
-    /// Fills one data value into `kind`. Returns the bytes, or nil with the errors.
-    /// `imageBase`: the folder `{{image(x)}}` paths are relative to (the data file's).
-    public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool, imageBase: URL? = nil) -> (Data?, [Diagnostic]) {
+    /// Fills one data value into `kind`. Returns the bytes, or nil with the errors. `language`:
+    /// the language of the `translated` answers (`w:lang` on their runs in a DOCX template's
+    /// answer regions, `lang` of an HTML page). `imageBase`: the folder `{{image(x)}}` paths are
+    /// relative to (the data file's).
+    public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool,
+                     language: Translations.Language? = nil, translated: [String] = [], imageBase: URL? = nil) -> (Data?, [Diagnostic]) {
         let enriched = target.enrich(data, date: date)
         let options = RenderOptions(allowMissing: allowMissing, filters: target.filters, imageBase: imageBase)
         switch kind {
@@ -75,10 +79,11 @@ public struct PreparedFill: Sendable {
             if r.hasErrors { return (nil, r.diagnostics) }
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
             let title = target.fileName(data: data, date: date)
-            return (Data(MarkdownHTML.page(r.output, title: title).utf8), r.diagnostics)
+            return (Data(MarkdownHTML.page(r.output, title: title, language: language?.primary ?? "en").utf8), r.diagnostics)
         case .docx:
             if let docx {
-                let r = docx.fill(data: enriched, options: options)
+                let r = docx.fill(data: enriched, options: options,
+                                  language: language.map { AnswerLanguage(tag: $0.wordTag, paths: Set(translated)) })
                 return (r.data, r.diagnostics)
             }
             guard let markdown else { return (nil, []) }

@@ -19,7 +19,9 @@ public enum FormBuilder {
     }
 
     /// `data`: partial answers (may be empty); `entityType` sets `entity.type` (the appendix).
-    public static func build(_ deliverable: Deliverable, data: JSONValue = [:], entityType: String? = nil, date: String) -> Result {
+    /// `lock`: the fixed text protected, the answers open (`FormLock`).
+    public static func build(_ deliverable: Deliverable, data: JSONValue = [:], entityType: String? = nil, date: String,
+                             lock: Bool = false) -> Result {
         var data = data
         if let entityType { data.setValue(.string(entityType), atDotted: "entity.type") }
         let schema: FormSchema
@@ -46,6 +48,7 @@ public enum FormBuilder {
                 package.parts[name] = Data(XMLWriter.string(doc).utf8)
             }
             FormControls.addPlaceholderStyle(&package)
+            if lock { FormLock.apply(&package) }
             for name in package.orderedPartNames where name.hasPrefix("word/") && name.hasSuffix(".xml") {
                 let text = String(decoding: package.parts[name] ?? Data(), as: UTF8.self)
                 if text.contains("[MISSING: ") {  // fields outside answer regions (headers, derived text): blank
@@ -172,7 +175,9 @@ struct FormControls {
             }
             pr = OOXMLOrder.inserting(date, into: pr)
         case .markdown: pr = OOXMLOrder.inserting(XMLElement("w:richText"), into: pr)
-        default: if !WMLMarkdown.isBlock(content.elements) { pr = OOXMLOrder.inserting(XMLElement("w:text"), into: pr) }
+        // Inline answers stay rich-text controls (no `w:text`): LibreOffice 7.4 turns a plain-text
+        // control into a field of its own on save, emptying the answer's bookmark (docs/forms.md).
+        default: break
         }
         if empty {
             pr = OOXMLOrder.inserting(XMLElement("w:showingPlcHdr"), into: pr)

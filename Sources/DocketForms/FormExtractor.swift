@@ -1,5 +1,6 @@
 import DocketCore
 import DocketDOCX
+import DocketXML
 import DocketDeliverables
 import Foundation
 
@@ -44,9 +45,20 @@ public enum FormExtractor {
 
     /// Reads `url` and extracts its data for `deliverable` (else the deliverable the answers point to).
     public static func extract(docx url: URL, registry: DeliverableRegistry, deliverable id: String? = nil) throws(Failure) -> Extraction {
-        let answers: [DocxAnswer]
-        do { answers = try DocxAnswers.read(docx: url) } catch { throw refused(url, error) }
+        var answers: [DocxAnswer]
+        let paragraphs: [DocxParagraph]
+        do {
+            (answers, paragraphs) = try DocxAnswers.readAll(package: try OOXMLPackage.load(docx: url), file: url.path)
+        } catch { throw refused(url, error) }
+        let stem = url.deletingPathExtension().lastPathComponent
+        let named = registry.deliverables.first { stem.range(of: $0.naming.pattern.regex, options: .regularExpression) != nil }
         let deliverable: Deliverable
+        var aligned = false
+        if answers.isEmpty, let d = id.flatMap(registry.deliverable(id:)) ?? named {
+            // Tags and bookmarks both gone (Google Docs, pandoc): the answers between the form's fixed text.
+            answers = alignedAnswers(d, paragraphs)
+            aligned = !answers.isEmpty
+        }
         if let id {
             guard let d = registry.deliverable(id: id) else {
                 throw Failure(diagnostic: Diagnostic(.error, rule: "extract.deliverable", "unknown deliverable '\(id)'; known: \(registry.ids.joined(separator: ", "))"), status: .usage)
@@ -54,9 +66,13 @@ public enum FormExtractor {
             deliverable = d
         } else {
             let schemas = registry.deliverables.map { ($0, try? FormSchema.load($0.schemaURL)) }
-            let scored = schemas.map { d, s in (d, answers.filter { !$0.path.hasPrefix("entity.") && s?.knows($0.path) == true }.count) }
-                .sorted { $0.1 > $1.1 }
-            guard let top = scored.first, top.1 > 0, scored.dropFirst().first?.1 != top.1 else {
+            // Deliverables sharing a schema (the PIP reports) tie on it: the one the file's OnBase name fits wins.
+            let stem = url.deletingPathExtension().lastPathComponent
+            let scored = schemas.map { d, s in
+                (d, 2 * answers.filter { !$0.path.hasPrefix("entity.") && s?.knows($0.path) == true }.count
+                    + (d.naming.pattern.values(in: stem) != nil ? 1 : 0))
+            }.sorted { $0.1 > $1.1 }
+            guard let top = scored.first, top.1 > 1, scored.dropFirst().first?.1 != top.1 else {
                 throw Failure(diagnostic: Diagnostic(.error, rule: "extract.deliverable",
                     "cannot tell which deliverable this document is: pass --deliverable <id> (\(registry.ids.joined(separator: ", ")))",
                     location: SourceLocation(file: url.path)), status: .usage)
@@ -67,7 +83,21 @@ public enum FormExtractor {
         do { schema = try FormSchema.load(deliverable.schemaURL) } catch {
             throw Failure(diagnostic: error.diagnostic, status: .usage)
         }
-        return extract(answers: answers, schema: schema, deliverable: deliverable.id)
+        var extraction = extract(answers: answers, schema: schema, deliverable: deliverable.id)
+        if aligned {
+            extraction.diagnostics.append(Diagnostic(.warning, rule: "extract.aligned",
+                "answers located by their headings: the document lost its content-control tags and bookmarks (as after Google Docs or pandoc), so \(extraction.found.count) narrative answer(s) were read between the form's fixed text and one-line answers (names, table cells) could not be; check the data",
+                location: SourceLocation(file: url.path)))
+        }
+        return extraction
+    }
+
+    /// `deliverable`'s block answers found in `paragraphs` by aligning with its DOCX template's fixed text.
+    static func alignedAnswers(_ deliverable: Deliverable, _ paragraphs: [DocxParagraph]) -> [DocxAnswer] {
+        let main = deliverable.docxFolderURL.appendingPathComponent("word/document.xml")
+        guard let bytes = FileManager.default.contents(atPath: main.path), let doc = try? SafeXMLParser.parse([UInt8](bytes)) else { return [] }
+        return AnswerAlignment.locate(AnswerAlignment.slots(template: doc.root), in: paragraphs,
+                                      fixed: AnswerAlignment.fixedTexts(template: doc.root), patterns: AnswerAlignment.fixedPatterns(template: doc.root))
     }
 
     /// The failure for a file that cannot be read as a .docx, in words a person acts on (exit 2

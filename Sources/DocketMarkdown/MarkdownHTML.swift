@@ -7,11 +7,11 @@ public enum MarkdownHTML {
         CMarkBridge.html(markdown)
     }
 
-    /// A complete, self-contained HTML page (UTF-8, print-friendly styles).
-    public static func page(_ markdown: String, title: String) -> String {
+    /// A complete, self-contained HTML page (UTF-8, print-friendly styles) in `language` (BCP 47).
+    public static func page(_ markdown: String, title: String, language: String = "en") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(escape(language))">
         <head>
         <meta charset="utf-8">
         <title>\(escape(title))</title>

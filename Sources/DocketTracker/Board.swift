@@ -23,12 +23,20 @@ public struct Board: Sendable {
     /// Builds the board for `instances` as of `today` (accepted instances only when `includeAccepted`).
     public init(instances: [Instance], today: String, includeAccepted: Bool = false) {
         self.today = today
-        let rows = instances.filter { includeAccepted || $0.status != .accepted }.map { Self.row($0, today: today) }
-        self.rows = rows.sorted(by: Self.order)
+        let day = LocalDate(today)
+        let rows = instances.filter { includeAccepted || $0.status != .accepted }.map { Self.row($0, today: day) }
+        // Sort keys computed once per row, then the rows moved once (comparing whole rows copied
+        // each instance's strings on every comparison).
+        // Entities and events ranked once (a few dozen each), so the keys hold integers only.
+        let entityRank = Self.ranks(rows.map(\.instance.entity)), eventRank = Self.ranks(rows.map(\.instance.eventID))
+        let keys = rows.map { Self.key($0, entity: entityRank[$0.instance.entity] ?? 0, event: eventRank[$0.instance.eventID] ?? 0) }
+        self.rows = rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
     }
 
-    static func row(_ i: Instance, today: String) -> BoardRow {
-        let days = i.effectiveDue.flatMap { TrackDate.days(from: today, to: $0) }
+    static func row(_ i: Instance, today: String) -> BoardRow { row(i, today: LocalDate(today)) }
+
+    static func row(_ i: Instance, today: LocalDate?) -> BoardRow {
+        let days = i.effectiveDue.flatMap(LocalDate.init).flatMap { due in today.map { $0.days(until: due) } }
         let overdue = i.status.isOpenForEntity && (days ?? 0) < 0
         var flags: [BoardFlag] = []
         if i.status == .uploaded {
@@ -57,15 +65,33 @@ public struct Board: Sendable {
         .uploaded, .resubmissionRequired, .validated, .filled, .drafting, .planned, .submitted, .reviewed, .accepted,
     ]
 
-    /// Overdue first (most overdue first), then by section, then by due date; pending dates last.
-    static func order(_ a: BoardRow, _ b: BoardRow) -> Bool {
-        if a.overdue != b.overdue { return a.overdue }
-        if a.overdue, let da = a.instance.effectiveDue, let db = b.instance.effectiveDue, da != db { return da < db }
-        if a.instance.status != b.instance.status {
-            return (sectionOrder.firstIndex(of: a.instance.status) ?? sectionOrder.count) < (sectionOrder.firstIndex(of: b.instance.status) ?? sectionOrder.count)
+    /// A row's place: overdue first (most overdue first), then by section, then by due date;
+    /// pending dates last; then entity and event (by their rank in sorted order).
+    struct Key: Comparable {
+        var notOverdue: Int
+        var overdueDue: Int
+        var section: Int
+        var due: Int
+        var entity: Int
+        var event: Int
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.notOverdue, a.overdueDue, a.section, a.due, a.entity, a.event) < (b.notOverdue, b.overdueDue, b.section, b.due, b.entity, b.event)
         }
-        let da = a.instance.effectiveDue ?? "9999-99-99", db = b.instance.effectiveDue ?? "9999-99-99"
-        return (da, a.instance.entity, a.instance.eventID) < (db, b.instance.entity, b.instance.eventID)
+    }
+
+    static func key(_ r: BoardRow, entity: Int, event: Int) -> Key {
+        let due = r.instance.effectiveDue.flatMap(LocalDate.init)?.dayNumber ?? Int.max
+        return Key(notOverdue: r.overdue ? 0 : 1, overdueDue: r.overdue ? due : 0,
+                   section: sectionOrder.firstIndex(of: r.instance.status) ?? sectionOrder.count,
+                   due: due, entity: entity, event: event)
+    }
+
+    /// Each distinct value → its place in sorted order.
+    static func ranks(_ values: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, v) in Set(values).sorted().enumerated() { out[v] = i }
+        return out
     }
 
     /// Rows still with the entity whose date has passed.

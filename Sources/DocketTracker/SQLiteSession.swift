@@ -27,10 +27,12 @@ struct SQLiteSession: TrackerSession {
     func instances() throws -> [Instance] {
         // Column positions are looked up once for the whole result, not by name in every row
         // (the board reads every instance on each request).
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM instance ORDER BY id")
-        guard let first = rows.first else { return [] }
-        let columns = InstanceColumns(Array(first.columnNames))
-        return rows.map(columns.instance)
+        // A cursor reuses one row value for the whole result: no copy of every row before decoding.
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM instance ORDER BY id")
+        let columns = InstanceColumns(cursor.columnNames)
+        var out: [Instance] = []
+        while let row = try cursor.next() { out.append(columns.instance(row)) }
+        return out
     }
 
     func instance(id: Int64) throws -> Instance? {

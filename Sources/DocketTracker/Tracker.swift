@@ -7,17 +7,22 @@ import Foundation
 public struct Tracker: Sendable {
     public let store: any TrackerStore
     public let context: TrackerContext
+    /// Deliverable id → the criterion ids a review must rate (from each deliverable's rubric,
+    /// `DeliverableRegistry.reviewCriteria`); a deliverable without one accepts any criterion id.
+    public let rubrics: [String: [String]]
 
-    public init(store: any TrackerStore, context: TrackerContext) {
+    public init(store: any TrackerStore, context: TrackerContext, rubrics: [String: [String]] = [:]) {
         self.store = store
         self.context = context
+        self.rubrics = rubrics
     }
 
     /// Opens the embedded SQLite store at `path` (default: the environment's database), with
     /// "who" from `by` or the environment and "when" from the environment.
-    public static func open(_ environment: DocketEnvironment, path: String? = nil, by: String? = nil) throws -> Tracker {
+    public static func open(_ environment: DocketEnvironment, path: String? = nil, by: String? = nil,
+                            rubrics: [String: [String]] = [:]) throws -> Tracker {
         let store = try SQLiteTrackerStore(path: path ?? environment.databasePath, busyTimeout: environment.busyTimeout)
-        return Tracker(store: store, context: TrackerContext(environment: environment, by: by))
+        return Tracker(store: store, context: TrackerContext(environment: environment, by: by), rubrics: rubrics)
     }
 
     // MARK: Entities

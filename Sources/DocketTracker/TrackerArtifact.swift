@@ -19,8 +19,11 @@ public struct ArtifactInput: Sendable, Hashable {
     public var kind: ArtifactKind
     public var file: String
     public var note: String?
+    /// The calendar event of the instance (`fill --instance`); nil: the nearest open instance of the deliverable.
+    public var event: String?
 
-    public init(entity: String, deliverable: String, kind: ArtifactKind, file: String, note: String? = nil) {
+    public init(entity: String, deliverable: String, kind: ArtifactKind, file: String, note: String? = nil, event: String? = nil) {
+        self.event = event
         self.entity = entity
         self.deliverable = deliverable
         self.kind = kind
@@ -56,7 +59,7 @@ extension Tracker {
     func record(_ item: ArtifactInput, sha256 hash: String, in s: any TrackerSession) throws -> ArtifactRecord {
         let (entity, deliverable, kind, file, note) = (item.entity, item.deliverable, item.kind, item.file, item.note)
         _ = try Self.requireEntity(entity, in: s)
-        let all = try s.instances().filter { $0.entity == entity && $0.deliverable == deliverable }
+        let all = try s.instances().filter { $0.entity == entity && $0.deliverable == deliverable && (item.event ?? $0.eventID) == $0.eventID }
         let open = all.filter(\.status.isOpenForEntity)
             .sorted { ($0.effectiveDue ?? "9999", $0.id) < ($1.effectiveDue ?? "9999", $1.id) }
         guard var inst = open.first else {

@@ -1,11 +1,6 @@
-/// Known rubrics: deliverable id → criterion ids that a review must rate.
-/// The PIP Mid-Year Report rubric (R000-15) has two scored criteria: `key-contacts` (R000-16) and
-/// `mid-year-narrative` (R000-17). Other deliverables accept any criterion id.
+/// Review criteria: which ids a review must rate come from the deliverables' rubrics
+/// (`Tracker.rubrics`, e.g. the PIP report's `key-contacts` R000-16 and `mid-year-narrative` R000-17).
 public enum Rubric {
-    public static let known: [String: [String]] = [
-        "pip-midyear-report": ["key-contacts", "mid-year-narrative"],
-    ]
-
     /// Parses `ID=met|partially-met|did-not-meet` (also `Met`, `Partially Met`, `partially_met`).
     public static func parse(_ text: String) throws -> CriterionRating {
         guard let eq = text.firstIndex(of: "=") else {
@@ -38,7 +33,7 @@ extension Tracker {
                 throw TrackerError.invalid(rule: "track.illegal-transition",
                     "\(inst.key): cannot record a review while \(inst.status.rawValue); a review follows submitted. Legal from \(inst.status.rawValue): \(Lifecycle.describeLegal(from: inst.status))")
             }
-            try Self.checkCriteria(criteria, for: inst)
+            try Self.checkCriteria(criteria, for: inst, rubrics: rubrics)
             let needsResubmission = criteria.contains { $0.rating.requiresResubmission }
             if needsResubmission && resubmitBy == nil {
                 throw TrackerError.invalid(rule: "track.resubmit-date-required",
@@ -63,7 +58,7 @@ extension Tracker {
         }
     }
 
-    static func checkCriteria(_ criteria: [CriterionRating], for inst: Instance) throws {
+    static func checkCriteria(_ criteria: [CriterionRating], for inst: Instance, rubrics: [String: [String]]) throws {
         guard !criteria.isEmpty else {
             throw TrackerError.invalid(rule: "track.bad-criterion",
                 "\(inst.key): give at least one --criterion ID=met|partially-met|did-not-meet")
@@ -72,7 +67,7 @@ extension Tracker {
         for c in criteria where !seen.insert(c.criterion).inserted {
             throw TrackerError.invalid(rule: "track.bad-criterion", "criterion \"\(c.criterion)\" is rated twice")
         }
-        guard let deliverable = inst.deliverable, let rubric = Rubric.known[deliverable] else { return }
+        guard let deliverable = inst.deliverable, let rubric = rubrics[deliverable], !rubric.isEmpty else { return }
         let unknown = criteria.map(\.criterion).filter { !rubric.contains($0) }
         let missing = rubric.filter { !seen.contains($0) }
         if !unknown.isEmpty || !missing.isEmpty {

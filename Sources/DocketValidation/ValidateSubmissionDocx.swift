@@ -52,6 +52,8 @@ struct DocxSubmission: SubmissionDocument {
         kind.isUnsafe ? " (refused for safety: do not upload this file)" : "; open it in Word and save it again as a .docx"
     }
 
+    var headingTexts: [String] { paragraphs.filter(\.isHeading).map(\.text) }
+
     var abbreviation: String? { answers.first { $0.kind == .text && $0.path == "entity.abbreviation" }?.text }
 
     /// How many answers (other than the shared `entity.*`) are literal answer tags of this

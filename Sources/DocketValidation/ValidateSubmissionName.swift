@@ -51,6 +51,12 @@ enum SubmissionName {
                 "file name starts with `\(first)` but the document is for `\(abbreviation)`; rename it \(abbreviation)_…",
                 location: where_))
         }
+        // What the document cannot hold as an answer but its name states (the PIP reports' `pip` and
+        // `remeasurement` numbers) picks the calendar event too.
+        var data = data
+        for (path, value) in naming.pattern.values(in: stem) ?? [:] where data.value(atDotted: path) == nil {
+            data.setValue(.string(value), atDotted: path)
+        }
         if let calendar = options.calendar, let date = OnBaseName.trailingDate(stem),
            case .success(let (event, due)) = calendar.event(for: deliverable, data: data, explicit: options.dueEvent), date > due {
             let reference = " (\(event.source.reference ?? event.id))"

@@ -42,7 +42,8 @@ struct SubmissionCheck: FileCheck {
         }
         report.deliverable = deliverable.id
         report.entity = document.abbreviation
-        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation, data: document.data,
+        let data = deliverable.readingHeadingFields(document.headingTexts, into: document.data)
+        report.diagnostics = SubmissionName.check(path, deliverable, abbreviation: document.abbreviation, data: data,
                                                   options: options)
             + document.check(deliverable, options, facts)
         report.status = report.errors.isEmpty ? .success : .invalid
@@ -64,6 +65,8 @@ protocol SubmissionDocument: Sendable {
     /// The data the document holds, as far as it can be read back (for choosing the calendar
     /// event it answers).
     var data: JSONValue { get }
+    /// The text of every heading, in order (data the form states only in a heading, e.g. the PIP number).
+    var headingTexts: [String] { get }
     /// How strongly the content marks it as `deliverable` (0: not at all); used when the name
     /// does not tell.
     func affinity(_ deliverable: Deliverable, _ facts: TemplateFacts) -> Int
@@ -81,6 +84,8 @@ struct SubmissionReadError: Error {
 }
 
 extension MarkdownSubmission: SubmissionDocument {
+    var headingTexts: [String] { lines.indices.compactMap(heading) }
+
     /// Reads a Markdown file (at most 16 MB, valid UTF-8).
     static func read(path: String) throws(SubmissionReadError) -> MarkdownSubmission {
         let bytes = try SubmissionFile.read(path, limit: 16 << 20)

@@ -1,4 +1,5 @@
 import DocketCalendar
+import DocketFill
 import DocketCore
 import DocketDeliverables
 import DocketSchema

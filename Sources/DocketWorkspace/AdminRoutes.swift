@@ -30,7 +30,7 @@ struct AdminRoutes {
         body += "<label for=\"entities\">Entities<span class=\"hint\">For preparers: abbreviations, separated by commas</span></label><input type=\"text\" id=\"entities\" name=\"entities\">"
         body += "<label for=\"password\">Password<span class=\"hint\">At least 8 characters</span></label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"new-password\">"
         body += "<button type=\"submit\">Add user</button></form>"
-        body += "<h2>Entities</h2><ul>" + entities.map { "<li>\(HTML.esc($0.abbreviation)) — \(HTML.esc($0.name)) (\(HTML.esc($0.type)))\($0.partners.isEmpty ? "" : ", partners: " + HTML.esc($0.partners.joined(separator: ", ")))</li>" }.joined() + "</ul>"
+        body += "<h2>Entities</h2><ul>" + entities.map { "<li><a href=\"/admin/entities/\(HTML.esc($0.abbreviation))\">\(HTML.esc($0.abbreviation))</a> — \(HTML.esc($0.name)) (\(HTML.esc($0.type)))\($0.partners.isEmpty ? "" : ", partners: " + HTML.esc($0.partners.joined(separator: ", ")))</li>" }.joined() + "</ul>"
         body += "<h2>Add an entity</h2><form method=\"post\" action=\"/admin/entities\">\(Reply.csrf(context))"
         body += "<label for=\"e-abbr\">Abbreviation<span class=\"hint\">As in OnBase file names, e.g. MBRH</span></label><input type=\"text\" id=\"e-abbr\" name=\"abbreviation\">"
         body += "<label for=\"e-name\">Name</label><input type=\"text\" id=\"e-name\" name=\"name\">"

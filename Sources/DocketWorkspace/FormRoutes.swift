@@ -129,8 +129,8 @@ struct FormRoutes {
               let draft = try workspace.store.drafts(instanceID: i.id).first(where: { $0.version == n }),
               let (data, _) = try? JSONParser.parse(draft.data) else { return Reply.notFound(context) }
         let kind: OutputKind = context.parameters.get("format") == "md" ? .md : .docx
-        let pipeline = try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: workspace.catalog)
-        let result = pipeline.fill(FillRequest(input: .data(LoadedData(value: data, path: "version \(n)")), format: kind, date: workspace.today.description))
+        let result = try workspace.pipeline(deliverable, kind).fill(FillRequest(input: .data(LoadedData(value: data, path: "version \(n)")),
+                                                                                format: kind, date: workspace.today.description, instance: workspace.instanceFill(i)))
         guard let bytes = result.bytes, let name = result.fileName else {
             return render(i, deliverable, data: data, version: draft, problems: result.diagnostics, notice: nil,
                           editable: workspace.canEdit(user, i), context, status: .unprocessableContent)
@@ -182,8 +182,8 @@ struct FormRoutes {
                           status: clean ? .ok : .unprocessableContent)
         case "preview", "download-docx", "download-md":
             let kind: OutputKind = action == "download-docx" ? .docx : action == "download-md" ? .md : .html
-            let pipeline = try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: workspace.catalog)
-            let result = pipeline.fill(FillRequest(input: .data(loaded), format: kind, date: date))
+            let result = try workspace.pipeline(deliverable, kind).fill(FillRequest(input: .data(loaded), format: kind, date: date,
+                                                                                    instance: workspace.instanceFill(i)))
             guard let bytes = result.bytes, let name = result.fileName else {
                 return render(i, deliverable, data: data, version: version, problems: result.diagnostics, notice: nil, editable: editable, context,
                               status: .unprocessableContent)

@@ -72,10 +72,12 @@ struct InstanceRoutes {
     }
 
     func reviewForm(_ i: Instance, _ context: WorkspaceContext) -> String {
-        let criteria = Rubric.known[i.deliverable ?? ""] ?? ["overall"]
+        // The deliverable's rubric (deliverable.yaml): each criterion with its domain and text.
+        let rubric = workspace.deliverable(for: i)?.rubric.criteria ?? []
+        let criteria = rubric.isEmpty ? [("overall", "Overall")] : rubric.map { ($0.id, [$0.domain, $0.criteria, $0.rule.map { "(\($0))" }].compactMap { $0 }.joined(separator: ": ")) }
         var out = "<h2>Record the review</h2><form method=\"post\" action=\"/instances/\(i.id)/review\">\(Reply.csrf(context))"
-        for c in criteria {
-            out += "<label for=\"r-\(c)\">\(HTML.esc(c))</label><select id=\"r-\(c)\" name=\"criterion:\(c)\">"
+        for (c, label) in criteria {
+            out += "<label for=\"r-\(c)\">\(HTML.esc(label))</label><select id=\"r-\(c)\" name=\"criterion:\(c)\">"
             out += Rating.allCases.map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }.joined() + "</select>"
         }
         out += "<label for=\"comment\">Comments</label><textarea id=\"comment\" name=\"comment\"></textarea>"

@@ -9,9 +9,12 @@ struct SchemaForm {
     /// The schema document (for `$ref: #/$defs/…`) and the order its properties are written in.
     let root: JSONValue
     let order: [String: Int]
+    /// Layout hints kept beside the deliverable (`form.yaml`).
+    let layout: FormLayout
 
-    init(schema: LoadedData) {
+    init(schema: LoadedData, layout: FormLayout = .empty) {
         root = schema.value
+        self.layout = layout
         var order: [String: Int] = [:]
         func walk(_ node: JSONValue, _ pointer: String) {
             guard case .object(let o) = node else {
@@ -69,7 +72,25 @@ struct SchemaForm {
 
     /// The fields for `data`, with `errors` (pointer → messages) beside their fields.
     func render(_ data: JSONValue, errors: [String: [String]]) -> String {
-        render(resolved(root), schemaPointer: target(root, ""), pointer: "", key: nil, value: data, errors: errors)
+        guard !layout.sections.isEmpty else {
+            return render(resolved(root), schemaPointer: target(root, ""), pointer: "", key: nil, value: data, errors: errors)
+        }
+        // Sections of top-level fields, each with its heading and help; fields no section names follow.
+        let schema = resolved(root), sp = target(root, "")
+        let props = properties(schema, at: sp)
+        func field(_ key: String) -> String {
+            guard let v = props.first(where: { $0.0 == key })?.1 else { return "" }
+            return render(v, schemaPointer: sp + "/properties/" + JSONPointer.escape(key), pointer: "/" + JSONPointer.escape(key),
+                          key: key, value: data[key], errors: errors)
+        }
+        var out = "", placed: Set<String> = []
+        for section in layout.sections {
+            let keys = section.fields.map { JSONPointer.tokens($0).first ?? "" }.filter { k in props.contains { $0.0 == k } }
+            placed.formUnion(keys)
+            out += "<section class=\"form-section\"><h2>\(HTML.esc(section.title))</h2>"
+                + (section.help.map { "<p class=\"hint\">\(HTML.esc($0))</p>" } ?? "") + keys.map(field).joined(separator: "\n") + "</section>"
+        }
+        return out + props.map(\.0).filter { !placed.contains($0) }.map(field).joined(separator: "\n")
     }
 
     func render(_ raw: JSONValue, schemaPointer: String, pointer: String, key: String?, value: JSONValue?, errors: [String: [String]]) -> String {
@@ -77,12 +98,14 @@ struct SchemaForm {
         let sp = target(raw, schemaPointer)
         let types = Self.types(schema)
         let id = HTML.fieldID(pointer)
-        let name = key.map { Self.label($0, schema) } ?? ""
-        let hint = schema["description"]?.stringValue.map { "<span class=\"hint\" id=\"\(id)-hint\">\(HTML.esc($0))</span>" } ?? ""
+        let hints = layout.field(pointer)
+        let name = hints?.label ?? key.map { Self.label($0, schema) } ?? ""
+        let hint = (hints?.help ?? schema["description"]?.stringValue).map { "<span class=\"hint\" id=\"\(id)-hint\">\(HTML.esc($0))</span>" } ?? ""
         let described = hint.isEmpty ? "" : " aria-describedby=\"\(id)-hint\""
         let problems = (errors[pointer] ?? []).map { "<span class=\"field-error\" id=\"\(id)-error\">Error: \(HTML.esc($0))</span>" }.joined()
         if types.contains("object") || schema["properties"] != nil {
-            let inner = properties(schema, at: sp).map { k, v in
+            let props = properties(schema, at: sp)
+            let inner = layout.ordered(props.map(\.0), at: pointer).compactMap { k in props.first { $0.0 == k } }.map { k, v in
                 render(v, schemaPointer: sp + "/properties/" + JSONPointer.escape(k), pointer: JSONPointer.appending(pointer, k),
                        key: k, value: value?[k], errors: errors)
             }.joined(separator: "\n")
@@ -104,9 +127,22 @@ struct SchemaForm {
             out += "<input type=\"hidden\" name=\"_array\" value=\"\(HTML.esc(pointer))\"></fieldset>"
             return out
         }
+        if hints?.widget == .hidden {
+            return value.flatMap(Self.text).map { "<input type=\"hidden\" name=\"\(HTML.esc(pointer))\" value=\"\(HTML.esc($0))\">" } ?? ""
+        }
         let errorAttr = problems.isEmpty ? "" : " aria-invalid=\"true\""
         let label = "<label for=\"\(id)\">\(HTML.esc(name))</label>\(hint)\(problems)"
         let nameAttr = "name=\"\(HTML.esc(pointer))\" id=\"\(id)\"\(described)\(errorAttr)"
+        if let choices = schema["enum"]?.arrayValue, hints?.widget == .radio {
+            let current = value.flatMap(Self.text)
+            var out = "<fieldset id=\"\(id)\"\(described)><legend>\(HTML.esc(name))</legend>\(hint)\(problems)"
+            for (i, c) in choices.enumerated() {
+                guard let t = Self.text(c) else { continue }
+                out += "<div class=\"check\"><input type=\"radio\" name=\"\(HTML.esc(pointer))\" id=\"\(id)-\(i)\" value=\"\(HTML.esc(t))\"\(current == t ? " checked" : "")>"
+                    + "<label for=\"\(id)-\(i)\">\(HTML.esc(t))</label></div>"
+            }
+            return out + "</fieldset>"
+        }
         if let choices = schema["enum"]?.arrayValue {
             let current = value.flatMap(Self.text)
             var options = "<option value=\"\"\(current == nil ? " selected" : "")>Choose…</option>"
@@ -122,11 +158,12 @@ struct SchemaForm {
                 + "<label for=\"\(id)\"><input type=\"checkbox\" \(nameAttr) value=\"true\"\(checked)> \(HTML.esc(name))</label>\(hint)\(problems)"
         }
         let text = value.flatMap(Self.text) ?? ""
-        if schema["contentMediaType"]?.stringValue == "text/markdown" {
+        if schema["contentMediaType"]?.stringValue == "text/markdown" || hints?.widget == .textarea {
             let limit = schema["x-docket-maxWords"]?.intValue ?? schema["x-docket-suggestedMaxWords"]?.intValue
             let count = limit.map { "<span class=\"words\" id=\"\(id)-words\" aria-live=\"polite\">\(WordCount.count(text)) of \($0) words</span>" } ?? ""
             let data = limit.map { " data-max-words=\"\($0)\"" } ?? ""
-            return label + "<textarea \(nameAttr)\(data)>\(HTML.esc(text))</textarea>\(count)"
+            let rows = hints?.rows.map { " rows=\"\($0)\"" } ?? ""
+            return label + "<textarea \(nameAttr)\(data)\(rows)>\(HTML.esc(text))</textarea>\(count)"
         }
         let inputType: String
         switch schema["format"]?.stringValue {

@@ -25,6 +25,7 @@ public struct Workspace: Sendable {
     let catalog = SchemaCatalog()
     let forms = FormCache()
     let calendar = CalendarCache()
+    let pipelines = PipelineCache()
 
     public init(environment: DocketEnvironment, registry: DeliverableRegistry, trackerStore: any TrackerStore,
                 store: any WorkspaceStore, bcryptCost: UInt8 = 12, maxUpload: Int = 20 << 20, secureCookies: Bool = false) {
@@ -49,7 +50,7 @@ public struct Workspace: Sendable {
 
     /// The tracker acting as `user`, now.
     func tracker(for user: WorkspaceUser) -> Tracker {
-        Tracker(store: trackerStore, context: TrackerContext(now: Date(), user: user.name, today: today))
+        Tracker(store: trackerStore, context: TrackerContext(now: Date(), user: user.name, today: today), rubrics: registry.reviewCriteria)
     }
 
     /// Today: the environment's (fixed by `DOCKET_NOW`), else the clock's.
@@ -86,13 +87,31 @@ public struct Workspace: Sendable {
         instance.deliverable.flatMap { registry.deliverable(id: $0) }
     }
 
-    /// The data an instance's form starts from: the latest draft, else the entity's identification.
+    /// The calendar's due dates (read once per server).
+    var dueDates: DueDates? { calendar.get(environment.schedulePath)?.dueDates }
+
+    /// The instance as a fill: its event's deliverable options (PIP number, remeasurement, year)
+    /// and due date (`InstanceFill`, from the schedule), or nil when the calendar does not know it.
+    func instanceFill(_ instance: Instance) -> InstanceFill? {
+        dueDates.flatMap { try? InstanceFill.resolve("\(instance.entity)/\(instance.eventID)", calendar: $0) }
+    }
+
+    /// The fill pipeline of an instance's deliverable in `kind`, with the calendar's due dates:
+    /// its templates compiled once per server, not on every download.
+    func pipeline(_ deliverable: Deliverable, _ kind: OutputKind) throws -> FillPipeline {
+        try pipelines.get("\(deliverable.id)/\(kind.rawValue)") {
+            try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], catalog: catalog, dueDates: dueDates)
+        }
+    }
+
+    /// The data an instance's form starts from: the latest draft, else the entity's identification
+    /// and the instance's deliverable options (e.g. `pip: 2` for PIP 2's mid-year report).
     func currentData(_ instance: Instance, entity: Entity?) throws -> (JSONValue, DraftVersion?) {
         if let last = try store.drafts(instanceID: instance.id).last,
            let (value, _) = try? JSONParser.parse(last.data) {
             return (value, last)
         }
-        var data: JSONValue = [:]
+        var data: JSONValue = .object(instanceFill(instance)?.options ?? [:])
         if let entity {
             data.setValue(.string(entity.name), atDotted: "entity.name")
             data.setValue(.string(entity.abbreviation), atDotted: "entity.abbreviation")
@@ -115,9 +134,24 @@ final class FormCache: @unchecked Sendable {
 
     func form(for deliverable: Deliverable) throws -> SchemaForm {
         if let hit = lock.withLock({ forms[deliverable.id] }) { return hit }
-        let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path))
+        let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path),
+                              layout: try FormLayout.load(deliverable.folderURL.appendingPathComponent("form.yaml")))
         lock.withLock { forms[deliverable.id] = form }
         return form
+    }
+}
+
+/// Each deliverable's fill pipeline per format, compiled once and shared (a pipeline is a value:
+/// any number of requests fill with it at once).
+final class PipelineCache: @unchecked Sendable {
+    private var pipelines: [String: FillPipeline] = [:]
+    private let lock = NSLock()
+
+    func get(_ key: String, make: () throws -> FillPipeline) throws -> FillPipeline {
+        if let hit = lock.withLock({ pipelines[key] }) { return hit }
+        let made = try make()
+        lock.withLock { pipelines[key] = made }
+        return made
     }
 }
 

@@ -35,6 +35,9 @@ public enum WorkspaceApp {
         router.post("/admin/users", use: admin.addUser)
         router.post("/admin/users/:name/disable", use: admin.disable)
         router.post("/admin/entities", use: admin.addEntity)
+        let entityAdmin = AdminEntityRoutes(workspace: workspace, admin: admin)
+        router.get("/admin/entities/:abbr", use: entityAdmin.show)
+        router.post("/admin/entities/:abbr", use: entityAdmin.update)
         return router
     }
 

@@ -35,16 +35,21 @@ ANSWERS = {
         "top": r"^(entity\.(name|abbreviation)|midYearPlanning\.response|review\.(reviewer|date))$",
         "title": "PIP Key Contact Form & Mid-Year Planning Report",
     },
+    # The PIP reports after the Mid-Year report (outlines from the seed's Description of Elements): the
+    # narratives, the goals and each measure's name, stratification and period are answers; the figures
+    # (numerator, denominator, rate) and the carried-forward comparison are derived text.
+    "pip-baseline-report": None, "pip-remeasurement-report": None, "pip-closure-report": None,
     "hqe-strategic-plan": {
         "sections": {
             "preparers": ("preparers.{{@index}}", {"name", "title", "email"}),
             "derived.goals": ("{{path}}", {"title", "actions", "kpis"}),
+            "derived.progress": ("{{path}}", {"title", "status", "kpiThen", "kpiNow", "narrative", "newWording", "reason"}),
             "swot.strengths": ("{{path}}.swot.strengths.{{@index}}", {"."}),
             "swot.weaknesses": ("{{path}}.swot.weaknesses.{{@index}}", {"."}),
             "swot.opportunities": ("{{path}}.swot.opportunities.{{@index}}", {"."}),
             "swot.threats": ("{{path}}.swot.threats.{{@index}}", {"."}),
         },
-        "top": r"^(entity\.(name|abbreviation)|commitment\..*|plan\..*|appendixA)$",
+        "top": r"^(year|entity\.(name|abbreviation)|commitment\..*|plan\..*|appendixA)$",
         "title": "Health Quality and Equity Strategic Plan",
     },
     "ia-midpoint-assessment": {
@@ -57,6 +62,26 @@ ANSWERS = {
         "title": "Independent Assessor Midpoint Assessment",
     },
 }
+
+
+
+def pip_report(section, title):
+    """A PIP report's answers: `aim`, `goals`, its own section (planning, assessment, closure) and the measures."""
+    return {
+        "sections": {
+            "goals": ("goals.{{@index}}", {"."}),
+            "derived.measures": ("{{path}}", {"name", "stratification", "period"}),
+        },
+        "top": r"^(entity\.(name|abbreviation)|aim|%s\..*)$" % section,
+        "title": title,
+    }
+
+
+ANSWERS.update({
+    "pip-baseline-report": pip_report("planning", "PIP Baseline/Planning Report"),
+    "pip-remeasurement-report": pip_report("assessment", "PIP Remeasurement Report"),
+    "pip-closure-report": pip_report("closure", "PIP Closure Report"),
+})
 
 W = ('xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -75,7 +100,10 @@ WIDTHS = {
     "Submission": [30, 70], "Executive Sponsor and Email/Contact Information": [36, 64],
     "Year": [12, 14, 44, 30], "Domain": [12, 36, 30, 22], "Name": [28, 30, 42],
     "Infographic section": [32, 68], "Focus Area": [38, 62], "Acronym": [18, 82],
-    "Strengths": [25, 25, 25, 25],
+    "Strengths": [25, 25, 25, 25], "Goal": [24, 18, 14, 14, 30],
+    # PIP reports' measure tables (by column count: figures of one report, comparisons of stages)
+    ("Measure", "Period"): [21, 18, 12, 16, 19, 14], ("Measure", "Baseline", 6): [18, 18, 17, 17, 17, 13],
+    ("Measure", "Baseline", 5): [26, 18, 22, 22, 12],
 }
 
 # Tables whose first column holds the form's own labels and which have no header row: the
@@ -237,7 +265,9 @@ class Converter:
         """rows: list of (cells or ('section', text)). First row is the header, second the separator."""
         header = [c.strip() for c in rows[0]]
         ncol = len(header)
-        pct = WIDTHS.get(self.unescape(header[0]), [100 / ncol] * ncol)
+        h = [self.unescape(c) for c in header]
+        pct = (WIDTHS.get((h[0], h[2], ncol)) if ncol > 2 else None) or (WIDTHS.get((h[0], h[2])) if ncol > 2 else None) \
+            or WIDTHS.get(h[0], [100 / ncol] * ncol)
         widths = [int(9648 * p / 100) for p in pct]
         grid = "".join('<w:gridCol w:w="%d"/>' % w for w in widths)
         xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'

@@ -19,8 +19,14 @@ import Testing
     static let ids = registry.ids
     static let date = "2023-09-29"
 
-    static func example(_ d: Deliverable) throws -> JSONValue {
-        try DataLoader.load(path: d.exampleURL.path).value
+    /// Every shipped example (`example.yaml`, `example-*.yaml`) as `id/file`.
+    static let examples = ids.flatMap { id in registry.deliverable(id: id)!.exampleURLs.map { "\(id)/\($0.lastPathComponent)" } }
+
+    /// The deliverable and data of `example` (`id/file`).
+    static func example(_ example: String) throws -> (Deliverable, JSONValue) {
+        let parts = example.split(separator: "/").map(String.init)
+        let d = try #require(registry.deliverable(id: parts[0]))
+        return (d, try DataLoader.load(path: d.folderURL.appendingPathComponent(parts[1]).path).value)
     }
 
     /// Unzips `docx` and lists its out-of-order children, one line each.
@@ -28,20 +34,33 @@ import Testing
         try OOXMLOrder.violations(in: OOXMLPackage.load(docx: docx)).map(\.description)
     }
 
-    @Test(arguments: ids)
-    func filledDocxTemplateIsInSchemaOrder(id: String) throws {
-        let d = try #require(Self.registry.deliverable(id: id))
+    @Test(arguments: examples)
+    func filledDocxTemplateIsInSchemaOrder(example: String) throws {
+        let (d, data) = try Self.example(example)
         let template = try DocxTemplate.load(d.docxFolderURL)
-        let (bytes, diagnostics) = template.fill(data: d.enrich(try Self.example(d), date: Self.date))
+        let (bytes, diagnostics) = template.fill(data: d.enrich(data, date: Self.date))
         #expect(diagnostics.filter(\.isError).isEmpty, "\(diagnostics.map(\.message))")
         let found = try Self.violations(docx: try #require(bytes))
         #expect(found.isEmpty, "\(found.count) out of order:\n\(found.joined(separator: "\n"))")
     }
 
-    @Test(arguments: ids)
-    func markdownDocxIsInSchemaOrder(id: String) throws {
-        let d = try #require(Self.registry.deliverable(id: id))
-        let data = try Self.example(d)
+    /// Translated answers (`w:lang` added to runs that have properties and to runs that have none).
+    @Test func languageMarkedAnswersAreInSchemaOrder() throws {
+        let (d, data) = try Self.example("hqe-strategic-plan/example-2024.yaml")
+        let paths: Set<String> = ["plan.executiveSummary", "entity.name", "plan.goals.0.title"]
+        let (bytes, diagnostics) = try DocxTemplate.load(d.docxFolderURL).fill(data: d.enrich(data, date: Self.date),
+                                                                                language: AnswerLanguage(tag: "es-US", paths: paths))
+        #expect(diagnostics.filter(\.isError).isEmpty, "\(diagnostics.map(\.message))")
+        let package = try OOXMLPackage.load(docx: try #require(bytes))
+        let xml = String(decoding: try #require(package.parts["word/document.xml"]), as: UTF8.self)
+        #expect(xml.components(separatedBy: "<w:lang w:val=\"es-US\"/>").count - 1 >= 5)
+        let found = try OOXMLOrder.violations(in: package).map(\.description)
+        #expect(found.isEmpty, "\(found.count) out of order:\n\(found.joined(separator: "\n"))")
+    }
+
+    @Test(arguments: examples)
+    func markdownDocxIsInSchemaOrder(example: String) throws {
+        let (d, data) = try Self.example(example)
         let text = try String(contentsOf: d.templateMarkdownURL, encoding: .utf8)
         let template = try Template(text, name: "template.md", locator: .lineColumn(file: d.templateMarkdownURL.path))
         let rendered = template.render(d.enrich(data, date: Self.date), format: MarkdownFormat())

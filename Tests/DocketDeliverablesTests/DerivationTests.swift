@@ -9,13 +9,20 @@ import Testing
     // MARK: Registry and names
 
     @Test func registryFindsTheThreeDeliverables() throws {
-        #expect(Shipped.registry.ids == ["hqe-strategic-plan", "ia-midpoint-assessment", "pip-midyear-report"])
+        #expect(Shipped.registry.ids == ["hqe-strategic-plan", "ia-midpoint-assessment", "pip-baseline-report", "pip-closure-report",
+                                        "pip-midyear-report", "pip-remeasurement-report"])
         for d in Shipped.registry.deliverables {
             for url in [d.templateMarkdownURL, d.exampleURL, d.schemaURL, d.docxFolderURL.appendingPathComponent("word/document.xml")] {
                 #expect(FileManager.default.fileExists(atPath: url.path), "\(d.id): \(url.path)")
             }
             #expect(!d.ruleIDs.isEmpty)
         }
+    }
+
+    /// The tracker and the workspace's review form take a review's criterion ids from here.
+    @Test func reviewCriteriaAreTheRubricsIDs() {
+        #expect(Shipped.registry.reviewCriteria["pip-midyear-report"] == ["key-contacts", "mid-year-narrative"])
+        #expect(Shipped.registry.reviewCriteria["ia-midpoint-assessment"] == nil)
     }
 
     @Test func registryReportsAMismatchedId() throws {

@@ -41,6 +41,24 @@ import Testing
                  passing: [], failing: [("/plan/goals/1/kpis", "")], pointer: "/plan/goals/1/kpis"),
         RuleCase(rule: "R003-20", deliverable: hqe, name: "goal without threats",
                  passing: [], failing: [("/plan/goals/2/swot/threats", [])], pointer: "/plan/goals/2/swot/threats"),
+        RuleCase(rule: "R003-21", deliverable: hqe, name: "2024 plan without previous goals",
+                 passing: [], failing: [("/year", 2024)], pointer: "/plan/previousGoals"),
+        RuleCase(rule: "R003-21", deliverable: hqe, name: "previous goal without status",
+                 passing: [("/year", 2024), ("/plan/previousGoals", [progress("on track")])],
+                 failing: [("/year", 2024), ("/plan/previousGoals", [progress(nil)])], pointer: "/plan/previousGoals/0/status"),
+        RuleCase(rule: "R003-21", deliverable: hqe, name: "previous goal without KPI now",
+                 passing: [("/year", 2024), ("/plan/previousGoals", [progress("retired", kpiNow: nil, reason: "merged into goal 1")])],
+                 failing: [("/year", 2024), ("/plan/previousGoals", [progress("behind", kpiNow: " ")])], pointer: "/plan/previousGoals/0/kpiNow"),
+        RuleCase(rule: "R003-21", deliverable: hqe, name: "previous goals in the preliminary plan",
+                 passing: [("/year", 2024), ("/plan/previousGoals", [progress("achieved")])],
+                 failing: [("/plan/previousGoals", [progress("achieved")])], pointer: "/plan/previousGoals", severity: .warning),
+        RuleCase(rule: "hqe.goal-change", deliverable: hqe, name: "retired goal without a reason",
+                 passing: [("/year", 2024), ("/plan/previousGoals", [progress("retired", reason: "achieved early")])],
+                 failing: [("/year", 2024), ("/plan/previousGoals", [progress("retired")])], pointer: "/plan/previousGoals/0/reason"),
+        RuleCase(rule: "hqe.goal-change", deliverable: hqe, name: "modified goal without new wording",
+                 passing: [("/year", 2024), ("/plan/previousGoals", [progress("modified", reason: "target met", newWording: "Reach 90%")])],
+                 failing: [("/year", 2024), ("/plan/previousGoals", [progress("modified", reason: "target met")])],
+                 pointer: "/plan/previousGoals/0/newWording"),
         RuleCase(rule: "R003-23", deliverable: hqe, name: "Section 3 far over 16 pages",
                  passing: [], failing: [("/plan/needsAssessment/healthNeeds", longText)], pointer: "/plan", severity: .warning),
         RuleCase(rule: "R002-03", deliverable: ia, name: "focus area rated twice",
@@ -56,6 +74,15 @@ import Testing
         RuleCase(rule: "R002-05", deliverable: ia, name: "limited recommendations but none listed",
                  passing: [], failing: [("/focusAreas/0/recommendations", [])], pointer: "/focusAreas/0/recommendations", severity: .warning),
     ]
+
+    /// A previous goal's progress row (R003-21).
+    static func progress(_ status: JSONValue, kpiNow: JSONValue = "62%", reason: JSONValue? = nil, newWording: JSONValue? = nil) -> JSONValue {
+        var row: [String: JSONValue] = ["title": "Reduce hypertension control disparities", "status": status, "kpiThen": "58%",
+                                        "kpiNow": kpiNow, "narrative": "Monitors distributed."]
+        if let reason { row["reason"] = reason }
+        if let newWording { row["newWording"] = newWording }
+        return .object(row)
+    }
 
     @Test(arguments: cases) func rule(_ c: RuleCase) {
         let quiet = c.run(c.passing).filter { $0.rule == c.rule && $0.instanceLocation == c.pointer }
@@ -95,7 +122,7 @@ import Testing
 
     /// Every rule has a passing and a failing case in these suites.
     @Test func everyRuleHasCases() {
-        let covered = Set((Self.cases + RulesPIPTests.cases).map(\.rule))
+        let covered = Set((Self.cases + RulesPIPTests.cases + PIPReportTests.ruleCases).map(\.rule))
         let missing = Set(DeliverableRules.all.map(\.id)).subtracting(covered)
         #expect(missing.isEmpty, "rules without cases: \(missing.sorted())")
     }
@@ -110,6 +137,14 @@ import Testing
         }, uniquingKeysWith: { a, _ in a })
         #expect(DeliverableRules.all.count >= 18)
         for rule in DeliverableRules.all {
+            // A Docket id (the seed states no rule; Docket's reading) says so, in its source (quoting the
+            // seed's Description of Elements) or in its summary with the seed text it reads.
+            guard rule.id.hasPrefix("R0") else {
+                let inSource = rule.source.contains("Docket's reading") || rule.source.contains("Description of Elements")
+                let inSummary = rule.summary.contains("Docket's reading") && text.contains(rule.source)
+                #expect(inSource || inSummary, "\(rule.id): say it is Docket's reading (source: \(rule.source))")
+                continue
+            }
             let row = try #require(rows[rule.id], "\(rule.id) not in seed-rules.md")
             for fragment in rule.source.components(separatedBy: " … ") {
                 let f = fragment.trimmingCharacters(in: .whitespaces)

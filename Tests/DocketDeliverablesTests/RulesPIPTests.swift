@@ -70,11 +70,7 @@ import Testing
     ]
 
     @Test(arguments: cases) func rule(_ c: RuleCase) {
-        let quiet = c.run(c.passing).filter { $0.rule == c.rule }
-        #expect(quiet.isEmpty, "passing case reported: \(quiet.map(\.message))")
-        let found = c.run(c.failing).filter { $0.rule == c.rule }
-        #expect(found.contains { $0.instanceLocation == c.pointer && $0.severity == c.severity },
-                "expected \(c.severity) at \(c.pointer), got \(found.map { "\($0.severity) \($0.instanceLocation ?? "") \($0.message)" })")
+        c.verify()
     }
 
     @Test func exampleHasNoRuleErrors() {

@@ -1,6 +1,7 @@
 import DocketCore
 import DocketDeliverables
 import Foundation
+import Testing
 
 /// Builds rule-test data: the shipped example with values set at JSON Pointers.
 struct RuleCase: Sendable, CustomStringConvertible {
@@ -20,6 +21,15 @@ struct RuleCase: Sendable, CustomStringConvertible {
         var data = Shipped.example(deliverable)
         for (pointer, value) in changes { data = RuleData.setting(data, pointer, value) }
         return data
+    }
+
+    /// The passing changes keep the rule quiet; the failing ones make it report at `pointer` with `severity`.
+    func verify() {
+        let quiet = run(passing).filter { $0.rule == rule }
+        #expect(quiet.isEmpty, "passing case reported: \(quiet.map(\.message))")
+        let found = run(failing).filter { $0.rule == rule }
+        #expect(found.contains { $0.instanceLocation == pointer && $0.severity == severity },
+                "expected \(severity) at \(pointer), got \(found.map { "\($0.severity) \($0.instanceLocation ?? "") \($0.message)" })")
     }
 
     func run(_ changes: [(String, JSONValue)], overrides: RuleSettings? = nil) -> [Diagnostic] {

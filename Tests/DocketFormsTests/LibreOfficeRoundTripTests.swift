@@ -29,6 +29,29 @@ import Testing
     }
 }
 
+/// A *form* pre-filled from data (`docket form --data`) and saved by LibreOffice 7.4: every answer,
+/// inline ones included, comes back by its bookmark (inline answers are rich-text controls, which
+/// LibreOffice keeps as text; it turns plain-text controls into fields and empties their bookmarks).
+@Suite struct PrefilledFormAfterLibreOfficeTests {
+    @Test(arguments: ["pip-midyear-report", "hqe-strategic-plan", "ia-midpoint-assessment"])
+    func prefilledFormSavedByLibreOfficeExtractsTheSameData(_ id: String) throws {
+        _ = try Tools.require("soffice")
+        let data = try Forms.example(id)
+        let r = FormBuilder.build(try #require(Forms.registry.deliverable(id: id)), data: data, date: "2023-09-29")
+        let form = TestPaths.temporaryDirectory("form").appendingPathComponent(try #require(r.fileName))
+        try #require(r.bytes).write(to: form)
+        let saved = try Readers.libreOfficeConvert(form, to: "docx")
+        let before = try FormExtractor.extract(docx: form, registry: Forms.registry)
+        let after = try FormExtractor.extract(docx: saved, registry: Forms.registry)
+        #expect(after.deliverable == id)
+        let lost = Set(before.found.map(\.path)).subtracting(after.found.map(\.path))
+        #expect(lost.isEmpty, "answers lost after LibreOffice: \(lost.sorted())")
+        let answers = try DocxAnswers.read(docx: saved)
+        let wrong = Forms.mismatches(original: data, extraction: after, answers: answers, schema: try Forms.schema(id), plainMarkdown: true)
+        #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
+    }
+}
+
 /// A person edits a LibreOffice-saved report with another tool (python-docx rewrites text nodes):
 /// extract shows the change; a required answer emptied is named by validate, at its place.
 @Suite struct EditedAfterLibreOfficeTests {

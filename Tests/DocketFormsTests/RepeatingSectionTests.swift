@@ -117,10 +117,8 @@ import Testing
     }
 
     /// LibreOffice 7.4 drops the `w15` marks and the tags; a list's block answers (a goal's
-    /// actions and KPIs) come back by their bookmarks, as arrays. Known gap: LibreOffice collapses
-    /// the bookmark of a plain-text control (`w:text`) to an empty range and merges a section's
-    /// item into its first inline control, so inline answers of a *form* (not of a fill) are lost
-    /// after LibreOffice (docs/forms.md, "Not yet").
+    /// actions and KPIs) come back by their bookmarks, as arrays (inline answers too, since they
+    /// are no longer plain-text controls: PrefilledFormAfterLibreOfficeTests).
     @Test func listsBlockAnswersSurviveLibreOfficeByTheirBookmarks() throws {
         _ = try Tools.require("soffice")
         let data = try Forms.example("hqe-strategic-plan")

@@ -8,8 +8,12 @@ func makeTracker(today: String = "2023-09-01", user: String = "tester", path: St
     let db = path ?? TestPaths.temporaryDirectory("tracker").appendingPathComponent("t.sqlite").path
     let store = try SQLiteTrackerStore(path: db, busyTimeout: 2)
     let now = TrackDate.calendar.date(from: TrackDate.parse(today)!)!
-    return Tracker(store: store, context: TrackerContext(now: now, user: user))
+    return Tracker(store: store, context: TrackerContext(now: now, user: user), rubrics: shippedRubrics)
 }
+
+/// The PIP report's review criteria as the shipped deliverable.yaml gives them (checked against
+/// the registry in DocketDeliverablesTests.DerivationTests.reviewCriteriaAreTheRubricsIDs).
+let shippedRubrics = ["pip-midyear-report": ["key-contacts", "mid-year-narrative"]]
 
 /// The same database seen at another date / by another user.
 func reopen(_ t: Tracker, today: String, user: String = "tester") throws -> Tracker {

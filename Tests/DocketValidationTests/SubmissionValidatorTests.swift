@@ -32,12 +32,16 @@ import Testing
     }
 
     @Test func shippedExamplesAreValidDataFiles() {
+        var count = 0
         for id in Self.registry.ids {
-            let path = Self.root.appendingPathComponent("Templates/\(id)/example.yaml").path
-            let r = validator { $0.deliverable = id }.validate(path)
-            #expect(r.valid, "\(id): \(r.errors.map(\.message))")
-            #expect(r.deliverable == id)
+            for url in Self.registry.deliverable(id: id)!.exampleURLs {
+                let r = validator { $0.deliverable = id }.validate(url.path)
+                #expect(r.valid, "\(id) \(url.lastPathComponent): \(r.errors.map(\.message))")
+                #expect(r.deliverable == id)
+                count += 1
+            }
         }
+        #expect(count >= 4, "example-2024.yaml is validated like the others")
     }
 
     @Test func pip1LatenessIsJudgedAgainstTheCalendar() throws {
@@ -63,6 +67,30 @@ import Testing
         let docx = try filled("pip-midyear-report", as: "MBRH_PIPMidYearReport_10022023.docx", format: .docx)
         let explicit = validator { $0.dueEvent = "pip.hospital.pip2.midyear-planning" }.validate(docx)
         #expect(!explicit.warnings.contains { $0.rule == "R000-04" }, "\(explicit.warnings.map(\.message))")
+    }
+
+    /// A PIP 2 report filled for its instance states "PIP 2" only in its heading: the validator reads
+    /// it back and judges lateness against 9/30/2024 (D000-04), in .docx and .md alike.
+    @Test(arguments: [OutputKind.docx, .md])
+    func aFilledPIP2ReportIsJudgedAgainstPIP2sDueDate(_ kind: OutputKind) throws {
+        let deliverable = try #require(Self.registry.deliverable(id: "pip-midyear-report"))
+        let instance = try InstanceFill.resolve("MBRH/pip.hospital.pip2.midyear-planning", calendar: Self.calendar)
+        let pipeline = try FillPipeline(target: DeliverableTarget(deliverable: deliverable), formats: [kind], dueDates: Self.calendar)
+        let dir = TestPaths.temporaryDirectory()
+        func validate(on date: String) throws -> ValidationReport {
+            let example = try DataLoader.load(path: Self.root.appendingPathComponent("Templates/pip-midyear-report/example.yaml").path)
+            let r = pipeline.fill(FillRequest(input: .data(example), format: kind, date: date, instance: instance))
+            let name = try #require(r.fileName, "\(r.diagnostics.map(\.message))")
+            let path = dir.appendingPathComponent(name).path
+            try #require(r.bytes).write(to: URL(fileURLWithPath: path))
+            return validator().validate(path)
+        }
+        // On time for PIP 2 (a PIP 1 report of that date would be a year late).
+        let onTime = try validate(on: "2024-09-20")
+        #expect(!onTime.warnings.contains { $0.rule == "R000-04" }, "\(onTime.warnings.map(\.message))")
+        let late = try validate(on: "2024-10-03")
+        let warning = try #require(late.warnings.first { $0.rule == "R000-04" }, "\(late.diagnostics.map(\.message))")
+        #expect(warning.message.contains("after the due date 2024-09-30 (D000-04)"))
     }
 
     @Test func hqeNameIsDocketsChoiceAWarning() throws {

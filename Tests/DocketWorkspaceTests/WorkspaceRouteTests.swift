@@ -1,6 +1,7 @@
 import DocketDeliverables
 import DocketFill
 import DocketTestSupport
+import DocketTracker
 import DocketWorkspace
 import Foundation
 import HTTPTypes
@@ -230,7 +231,7 @@ import Testing
                                                 body: Self.multipart(csrf, name: "MBRH_PIPMidYearReport_09202023.docx", [UInt8](bytes)))
             #expect(back.text.contains("Imported MBRH_PIPMidYearReport_09202023.docx as version 2"), "\(back.text.prefix(600))")
             #expect(back.text.contains("value=\"Dr. Elena Marquez-Whitfield\""))
-            #expect(back.text.contains("<option value=\"acute-hospital\" selected>"), "entity.type kept from the saved data")
+            #expect(back.text.contains("value=\"acute-hospital\" checked>"), "entity.type kept from the saved data")
             // A viewer may not import.
             var vic = Browser(client)
             try await vic.signIn("vic")
@@ -258,6 +259,31 @@ import Testing
             #expect(try await pat.post("/admin/entities", [("_csrf", try await pat.csrf()), ("abbreviation", "Y")]).status == .forbidden)
         }
     }
+
+    @Test func adminEditsAnExistingEntity() async throws {
+        let f = try WorkspaceFixture()
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("ada")
+            #expect(try await b.get("/admin").text.contains("href=\"/admin/entities/OTHR\""))
+            let page = try await b.get("/admin/entities/OTHR")
+            #expect(page.status == .ok && page.text.contains("value=\"Other Hospital\""))
+            let csrf = try await b.csrf("/admin/entities/OTHR")
+            let saved = try await b.post("/admin/entities/OTHR", [("_csrf", csrf), ("name", "Other Regional Hospital"), ("type", "hospital"),
+                                                                  ("partners", ""), ("obstetric", "1")])
+            #expect(saved.status == .ok && saved.text.contains("Saved OTHR:"), "\(saved.text.suffix(600))")
+            let t = Tracker(store: f.workspace.trackerStore, context: TrackerContext(now: Date(), user: "test"))
+            let othr = try #require(try t.entities().first { $0.abbreviation == "OTHR" })
+            #expect(othr.name == "Other Regional Hospital" && othr.obstetric && !othr.partnerExempt)
+            let bad = try await b.post("/admin/entities/OTHR", [("_csrf", csrf), ("name", "X"), ("type", "hospital"), ("partners", "NOPE")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(try await b.get("/admin/entities/NOPE").status == .notFound)
+            var pat = Browser(client)
+            try await pat.signIn("pat")
+            #expect(try await pat.get("/admin/entities/OTHR").status == .forbidden)
+            #expect(try await pat.post("/admin/entities/OTHR", [("_csrf", try await pat.csrf()), ("name", "Y")]).status == .forbidden)
+        }
+    }
 }
 
 /// What a person sees first: the current deliverables, answers asked for by their labels.
@@ -274,6 +300,34 @@ import Testing
         }
     }
 
+    /// PIP 2's mid-year instance fills PIP 2's report: the PIP number and due date come from the
+    /// instance's calendar event, never from the user (issue 12).
+    @Test func aPIP2InstanceDownloadsPIP2sReport() async throws {
+        let f = try WorkspaceFixture()
+        let pip2 = try f.instance("MBRH/pip.hospital.pip2.midyear-planning")
+        try await f.app.test(.router) { client in
+            var b = Browser(client)
+            try await b.signIn("pat")
+            let csrf = try await b.csrf("/instances/\(pip2)/form")
+            let fields: [(String, String)] = [
+                ("_csrf", csrf), ("/entity/name", "Merrimack Bay Regional Hospital"), ("/entity/abbreviation", "MBRH"),
+                ("/entity/type", "acute-hospital"), ("/contacts/executiveSponsor/name", "Dr. Elena Marquez"),
+                ("/contacts/executiveSponsor/email", "emarquez@mbrh.example.org"),
+                ("/midYearPlanning/response", "We met twice with our ACO partner to choose PIP 2's domain; staffing is the main challenge."),
+            ]
+            let page = try await b.get("/instances/\(pip2)/form").text
+            // Layout hints (Templates/pip-midyear-report/form.yaml): sections, a radio group, the PIP number hidden.
+            #expect(page.contains("<h2>Key Contacts Updates</h2>") && page.contains("<h2>Mid-Year Planning</h2>"))
+            #expect(page.contains("type=\"radio\" name=\"/entity/type\""))
+            #expect(page.contains("<input type=\"hidden\" name=\"/pip\" value=\"2\">"), "the instance's PIP number")
+            #expect(page.contains("rows=\"16\""))
+            let md = try await b.post("/instances/\(pip2)/form", fields + [("_action", "download-md")])
+            #expect(md.status == .ok, "\(md.text.prefix(3000))")
+            #expect(md.text.contains("**Due September 30, 2024**"))
+            #expect(md.text.contains("## Mid-Year Planning for PIP 2:"))
+        }
+    }
+
     @Test func formAsksForAnswersByLabelAndKnowsTheEntityType() async throws {
         let f = try WorkspaceFixture()
         let own = try f.instance("MBRH/pip.hospital.pip1.midyear-planning")
@@ -281,7 +335,7 @@ import Testing
             var b = Browser(client)
             try await b.signIn("pat")
             let page = try await b.get("/instances/\(own)/form").text
-            #expect(page.contains("<option value=\"acute-hospital\" selected>"), "hospital → acute-hospital through deliverable.yaml's map")
+            #expect(page.contains("id=\"f-entity-type-0\" value=\"acute-hospital\" checked>"), "hospital → acute-hospital through deliverable.yaml's map")
             let csrf = try await b.csrf("/instances/\(own)/form")
             let checked = try await b.post("/instances/\(own)/form", [("_csrf", csrf), ("_action", "check")]).text
             #expect(checked.contains("Mid year planning: an answer is required"), "\(checked.prefix(2000))")

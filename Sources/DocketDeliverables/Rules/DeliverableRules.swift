@@ -8,7 +8,7 @@ import DocketCore
 /// ```
 public enum DeliverableRules {
     /// Every rule, grouped by deliverable, in a fixed order.
-    public static let all: [any DeliverableRule] = PIPRules.all + HQERules.all + IARules.all
+    public static let all: [any DeliverableRule] = PIPRules.all + HQERules.all + IARules.all + PIPReportRules.all
 
     /// The rules of one deliverable id (empty for an unknown id).
     public static func rules(for deliverable: String) -> [any DeliverableRule] {

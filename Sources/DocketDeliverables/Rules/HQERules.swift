@@ -59,6 +59,52 @@ enum HQERules {
                 if RuleText.isBlank(goal["kpis"]) { out.add("\(name) has no key performance indicators", at: "/plan/goals/\(i)/kpis") }
             }
         },
+        NamedRule("R003-21", id, .error, summary: "an annual iteration (year after 2023) reports progress on every goal of the previous plan",
+                  source: "In annual iterations of this Strategic Plan, ACOs/MCOs will report on progress towards these goals") { data, context, out in
+            let previous = data["plan"]?["previousGoals"]?.arrayValue ?? []
+            let first = HQEAnnualIteration.firstYear(config: context.config)
+            guard let year = HQEAnnualIteration.year(of: data, config: context.config) else { return }  // the schema says how to write it
+            guard year > first else {
+                if !previous.isEmpty {
+                    out.add("plan.previousGoals is filled but the plan year is \(year), the preliminary plan: the progress table is printed only for a later year (set year)",
+                            at: "/plan/previousGoals", as: .warning)
+                }
+                return
+            }
+            guard !previous.isEmpty else {
+                out.add("the \(year) plan is an annual iteration but lists no goals of the \(year - 1) plan: add plan.previousGoals, one row per \(year - 1) goal "
+                        + "(title, status, kpiThen, kpiNow, narrative; see Templates/hqe-strategic-plan/example-2024.yaml), or set year: \(first) for the preliminary plan",
+                        at: "/plan/previousGoals")
+                return
+            }
+            let labels = HQEAnnualIteration.Status.allCases.map(\.rawValue)
+            for (i, goal) in previous.enumerated() {
+                let name = "previous goal \(i + 1)" + (goal["title"]?.stringValue.map { " (\($0))" } ?? "")
+                let status = goal["status"]?.stringValue.flatMap(HQEAnnualIteration.Status.init(rawValue:))
+                if RuleText.isBlank(goal["status"]) {
+                    out.add("\(name) has no progress status: \(RuleText.list(labels, conjunction: "or"))", at: "/plan/previousGoals/\(i)/status")
+                }
+                let needed: [(String, String)] = [("kpiThen", "KPI value in the \(year - 1) plan"), ("kpiNow", "KPI value now"), ("narrative", "progress narrative")]
+                for (field, what) in needed where RuleText.isBlank(goal[field]) && !(field == "kpiNow" && status == .retired) {
+                    out.add("\(name) has no \(what)", at: "/plan/previousGoals/\(i)/\(field)")
+                }
+            }
+        },
+        // Docket's reading: the seed allows goals to be modified but states no form for it; a
+        // changed goal says how and why, so MassHealth can follow it from one plan to the next.
+        NamedRule("hqe.goal-change", id, .error, summary: "a modified goal gives its new wording and a reason; a retired goal a reason (Docket's reading of R003-21)",
+                  source: "potentially have the opportunity to modify goals over time") { data, _, out in
+            for (i, goal) in (data["plan"]?["previousGoals"]?.arrayValue ?? []).enumerated() {
+                guard let status = goal["status"]?.stringValue.flatMap(HQEAnnualIteration.Status.init(rawValue:)), status.changesGoal else { continue }
+                let name = "previous goal \(i + 1)" + (goal["title"]?.stringValue.map { " (\($0))" } ?? "")
+                if status == .modified && RuleText.isBlank(goal["newWording"]) {
+                    out.add("\(name) is modified but has no new wording: give it in newWording", at: "/plan/previousGoals/\(i)/newWording")
+                }
+                if RuleText.isBlank(goal["reason"]) {
+                    out.add("\(name) is \(status.rawValue) but gives no reason: say why in reason", at: "/plan/previousGoals/\(i)/reason")
+                }
+            }
+        },
         NamedRule("R003-23", id, .warning, summary: "Section 3 in total about 9-16 pages (derived from the suggested page counts)",
                   source: "(Suggested Page Count: 1-2 pages) … (Suggested Page Count: 3-5 pages)") { data, context, out in
             let perPage = context.settings.parameter("R003-23", "wordsPerPage")?.intValue ?? SchemaOptions().wordsPerPage

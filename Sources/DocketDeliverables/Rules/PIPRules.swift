@@ -55,7 +55,8 @@ enum PIPRules {
             guard !RuleText.isBlank(response) else { return }
             let configured = RuleText.strings(context.settings.parameter(rule, "keywords"))
             if !RuleText.mentions(response?.stringValue ?? "", anyOf: configured.isEmpty ? keywords : configured) {
-                out.add("the narrative does not seem to address \(what)", at: "/midYearPlanning/response")
+                let pip = "PIP \(PIPDerivation.pipNumber(data))"
+                out.add("the narrative does not seem to address \(what.replacingOccurrences(of: "PIP 1", with: pip))", at: "/midYearPlanning/response")
             }
         }
     }

@@ -35,7 +35,8 @@ public struct RuleSettings: Sendable, Hashable {
         for (id, value) in object["severity"]?.objectValue ?? [:] {
             if let s = value.stringValue, let severity = Severity(rawValue: s.lowercased()) { severities[id] = severity }
         }
-        for (key, value) in object where key.hasPrefix("R") {
+        // Seed rule ids (`R000-05`) and Docket's dotted rule ids (`pip-report.measure-rate`) take parameters.
+        for (key, value) in object where key.hasPrefix("R") || key.contains(".") {
             var merged = parameters[key]?.objectValue ?? [:]
             for (k, v) in value.objectValue ?? [:] { merged[k] = v }
             parameters[key] = .object(merged)

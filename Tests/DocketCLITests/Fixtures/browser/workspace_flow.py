@@ -113,6 +113,13 @@ def choose(select, value):
     check(lambda: Select(select).first_selected_option.get_attribute("value") == value, f"chose {value}")
 
 
+def choose_radio(name, value):
+    """Chooses a radio button with the keyboard: focus it and press Space."""
+    radio = driver.find_element(By.CSS_SELECTOR, f"input[type=radio][name='{name}'][value='{value}']")
+    radio.send_keys(Keys.SPACE)
+    check(lambda: radio.is_selected(), f"chose {value}")
+
+
 def record(step_name):
     choose(driver.find_element(By.ID, "status"), step_name)
     press(driver.find_element(By.XPATH, "//button[text()='Record']"))
@@ -153,7 +160,7 @@ try:
     check(lambda: driver.find_elements(By.LINK_TEXT, "Open the form"), "the instance page is shown")
     press(driver.find_element(By.LINK_TEXT, "Open the form"))
     axe("form")
-    choose(driver.find_element(By.NAME, "/entity/type"), "acute-hospital")
+    choose_radio("/entity/type", "acute-hospital")
     driver.find_element(By.NAME, "/contacts/executiveSponsor/name").send_keys("Dr. Elena Marquez-Whitfield")
     driver.find_element(By.NAME, "/contacts/executiveSponsor/email").send_keys("not-an-email")
     press(driver.find_element(By.XPATH, "//button[starts-with(text(),'Add other')]"))

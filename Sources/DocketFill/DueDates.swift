@@ -62,4 +62,19 @@ public struct DueDates: Sendable {
         guard found.allSatisfy({ $0.1 == first.1 }) else { return .failure(.missingField(deliverable.due?.fields.first?.from ?? "")) }
         return .success(first)
     }
+
+    /// The schedule below a project root (`DocketEnvironment.scheduleRelativePath`), or nil.
+    public static func load(root: URL, choices: [String: String] = [:]) -> DueDates? {
+        load(schedulePath: root.appendingPathComponent(DocketEnvironment.scheduleRelativePath).path, choices: choices)
+    }
+
+    /// What a filled document may print of its due date (`docket.due`): `{date, event, deadline,
+    /// status, title}` of the event `data` answers, or nil when the calendar cannot tell one.
+    public func dueValue(for deliverable: Deliverable, data: JSONValue, explicit: String? = nil) -> JSONValue? {
+        guard case .success(let (event, date)) = event(for: deliverable, data: data, explicit: explicit) else { return nil }
+        return [
+            "date": .string(date.description), "event": .string(event.id), "title": .string(event.title),
+            "deadline": event.source.reference.map(JSONValue.string) ?? .null, "status": .string(event.status.rawValue),
+        ]
+    }
 }
