@@ -64,7 +64,7 @@ let package = Package(
         ]),
         // The validation pipeline: data files and filled submissions → typed reports.
         .target(name: "DocketValidation", dependencies: [
-            "DocketCore", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketFill",
+            "DocketCore", "DocketXML", "DocketDOCX", "DocketSchema", "DocketDeliverables", "DocketCalendar", "DocketFill",
         ]),
         // The web workspace (`docket serve`): pages, sessions, roles, over the same pipelines.
         .target(name: "DocketWorkspace", dependencies: [
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "DocketCalendarTests", dependencies: ["DocketCalendar", "DocketTestSupport"]),
         .testTarget(name: "DocketTrackerTests", dependencies: ["DocketTracker", "DocketTestSupport"]),
         .testTarget(name: "DocketFillTests", dependencies: ["DocketFill", "DocketTestSupport"]),
-        .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketTestSupport"]),
+        .testTarget(name: "DocketValidationTests", dependencies: ["DocketValidation", "DocketFill", "DocketDOCX", "DocketTestSupport"]),
         .testTarget(name: "DocketWorkspaceTests", dependencies: [
             "DocketWorkspace", "DocketFill", "DocketDeliverables", "DocketTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -56,22 +56,17 @@ public enum DocxAnswers {
     }
 
     /// The answers and, with `paragraphs`, every paragraph with its place, from one parse of each
-    /// part (validation needs both).
+    /// part (validation needs both). `visit` gets each part parsed, for other checks of the same
+    /// parse (the accessibility checks).
     public static func readAll(package: OOXMLPackage, file: String, limits: PackageLimits = PackageLimits(), markdown: Bool = true,
-                               bookmarks: Bool = true, paragraphs: Bool = true) throws(PackageError) -> (answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
-        let info = try PackageInfo(package)
-        guard package.parts[info.mainPart] != nil else { throw PackageError(.notOOXML, "the package has no \(info.mainPart)") }
-        let names = package.orderedPartNames.filter { DocxTemplate.isTemplated($0, main: info.mainPart) }
+                               bookmarks: Bool = true, paragraphs: Bool = true,
+                               visit: (String, XMLDocument) -> Void = { _, _ in }) throws(PackageError) -> (answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
         var answers: [DocxAnswer] = []
         var blocks: [DocxParagraph] = []
         let map = bookmarks ? AnswerBookmarks.map(package) : [:]
-        for name in names.filter({ $0 == info.mainPart }) + names.filter({ $0 != info.mainPart }) {
-            guard let bytes = package.parts[name] else { continue }  // names come from the package itself
-            guard bytes.count <= limits.maxXMLPartBytes else { throw PackageError(.bomb, "part is over \(limits.maxXMLPartBytes) bytes", entry: name) }
-            let document: XMLDocument
-            do { document = try SafeXMLParser.parse([UInt8](bytes), maxBytes: limits.maxXMLPartBytes, maxElements: limits.maxXMLElements) } catch {
-                throw PackageError(error.kind == .doctype ? .doctype : error.kind == .limit ? .bomb : .invalidXML, "invalid XML at \(error.position?.description ?? "?"): \(error.message)", entry: name)
-            }
+        for name in try package.wordParts().all {
+            guard let document = try package.parsedPart(name, limits: limits) else { continue }  // names come from the package itself
+            visit(name, document)
             var walker = AnswerWalker(file: file, part: name, converter: markdown ? WMLMarkdown(package: package, part: name) : nil, map: map)
             walker.collectsParagraphs = paragraphs
             walker.walk(document.root)
@@ -108,9 +103,7 @@ struct AnswerWalker {
     /// Bookmark name → tag key (`AnswerBookmarks.map`).
     let map: [String: String]
     var answers: [DocxAnswer] = []
-    private var heading: String?
-    private var tables = 0
-    private var cells: [(row: Int, cell: Int)] = []
+    private var position: DocxPlace
     /// Index path of the element being walked, and the mapped bookmarks met: start and end paths, place.
     private var path: [Int] = []
     private var starts: [(ids: [String], name: String, path: [Int], place: String)] = []
@@ -130,6 +123,7 @@ struct AnswerWalker {
         self.part = part
         self.converter = converter
         self.map = map
+        self.position = DocxPlace(part: part)
     }
 
     mutating func walk(_ e: XMLElement) {
@@ -147,16 +141,14 @@ struct AnswerWalker {
             case "w:bookmarkEnd":
                 if let id = c.attribute("w:id"), ends[id] == nil { ends[id] = path }
             case "w:tbl":
-                if cells.isEmpty { tables += 1 }
-                cells.append((0, 0))
+                position.enterTable()
                 walk(c)
-                cells.removeLast()
+                position.exitTable()
             case "w:tr":
-                cells[cells.count - 1].row += 1
-                cells[cells.count - 1].cell = 0
+                position.enterRow()
                 walk(c)
             case "w:tc":
-                cells[cells.count - 1].cell += 1
+                position.enterCell()
                 walk(c)
             case "w:p":
                 let isHeading = Self.isHeading(c)
@@ -164,7 +156,7 @@ struct AnswerWalker {
                     paragraphs.append(DocxParagraph(text: WMLReader.visibleText(c), isHeading: isHeading,
                                                     location: SourceLocation(file: file, place: place)))
                 }
-                if isHeading { heading = WMLReader.visibleText(c) }
+                if isHeading { position.heading = WMLReader.visibleText(c) }
                 walk(c)
             case "w:sdt" where c.child("w:sdtPr")?.child("w15:repeatingSection") != nil:
                 let list = c.child("w:sdtPr")?.child("w:tag")?.attribute("w:val").flatMap(AnswerTag.init(tag:)).map { renumbered($0.path) }
@@ -202,12 +194,7 @@ struct AnswerWalker {
         return segments.joined(separator: ".")
     }
 
-    private var place: String {
-        var parts = [part]
-        if let heading, !heading.isEmpty { parts.append("under “\(heading)”") }
-        if let innermost = cells.last { parts.append("table \(tables), row \(innermost.row), cell \(innermost.cell)") }
-        return parts.joined(separator: ", ")
-    }
+    private var place: String { position.description }
 
     private mutating func record(_ sdt: XMLElement) {
         guard let pr = sdt.child("w:sdtPr"), let value = pr.child("w:tag")?.attribute("w:val"), let tag = AnswerTag(tag: value) else { return }
@@ -246,7 +233,7 @@ struct AnswerWalker {
 
 /// Visible text of WordprocessingML: `w:t`, tabs, breaks; paragraphs joined by `\n`; deleted
 /// text (`w:del`) left out.
-enum WMLReader {
+public enum WMLReader {
     /// True when every run with text has the `PlaceholderText` character style (a placeholder
     /// whose content control lost `w:showingPlcHdr`).
     static func onlyPlaceholder(_ e: XMLElement) -> Bool {
@@ -263,7 +250,7 @@ enum WMLReader {
         return runs > 0 && runs == placeholders
     }
 
-    static func visibleText(_ e: XMLElement) -> String {
+    public static func visibleText(_ e: XMLElement) -> String {
         var lines: [String] = []
         var current = ""
         func walk(_ x: XMLElement) {

@@ -8,6 +8,9 @@ import Foundation
 public protocol FillTarget: Sendable {
     /// Human name for messages and `list`.
     var displayName: String { get }
+    /// The document title (the deliverable's title; a template's name): `<title>` of HTML output,
+    /// `dc:title` of a .docx written from Markdown.
+    var title: String { get }
     /// The deliverable id recorded by tracking (a template's name for ad hoc templates).
     var deliverableID: String { get }
     /// Markdown template (`template.md`), if the target has one.
@@ -28,6 +31,7 @@ public protocol FillTarget: Sendable {
 
 extension FillTarget {
     public var filters: [String: TemplateFilter] { [:] }
+    public var title: String { displayName }
 }
 
 /// A shipped deliverable as a fill target: its templates, schema, naming and derived fields.
@@ -66,6 +70,7 @@ public struct TemplatePathTarget: FillTarget {
     public init(url: URL) { self.url = url }
 
     public var displayName: String { url.lastPathComponent }
+    public var title: String { stem }
     public var deliverableID: String { stem }
     public var markdownTemplate: URL? { url.pathExtension.lowercased() == "md" ? url : nil }
     public var docxTemplate: URL? { url.pathExtension.lowercased() == "md" ? nil : url }

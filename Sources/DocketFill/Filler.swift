@@ -78,7 +78,7 @@ public struct PreparedFill: Sendable {
             let r = markdown.render(enriched, format: MarkdownFormat(images: kind == .md ? .reference : .inline), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
-            let title = target.fileName(data: data, date: date)
+            let title = target.title + " — " + target.fileName(data: data, date: date)
             return (Data(MarkdownHTML.page(r.output, title: title, language: language?.primary ?? "en").utf8), r.diagnostics)
         case .docx:
             if let docx {
@@ -90,7 +90,7 @@ public struct PreparedFill: Sendable {
             let r = markdown.render(enriched, format: MarkdownFormat(images: .embedded), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             do {
-                return (try MarkdownDocx.docx(markdown: r.output, title: target.fileName(data: data, date: date)), r.diagnostics)
+                return (try MarkdownDocx.docx(markdown: r.output, title: target.title), r.diagnostics)
             } catch {
                 return (nil, r.diagnostics + error.diagnostics)
             }

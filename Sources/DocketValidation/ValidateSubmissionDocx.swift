@@ -1,6 +1,7 @@
 import DocketCore
 import DocketDOCX
 import DocketDeliverables
+import DocketXML
 import Foundation
 
 /// A filled .docx submission: its answers (content controls tagged `docket:<path>`, read back
@@ -8,7 +9,7 @@ import Foundation
 /// hardened XML parser. Checks: leftover template text, empty "Response:", Yes/No boxes,
 /// answer regions the template has but the document lost, and the data rebuilt from the
 /// answers against the deliverable's schema and named rules — each problem at its place
-/// (heading, table/row/cell).
+/// (heading, table/row/cell) — and the accessibility checks.
 struct DocxSubmission: SubmissionDocument {
     let path: String
     let answers: [DocxAnswer]
@@ -17,11 +18,14 @@ struct DocxSubmission: SubmissionDocument {
     let boxes: (values: [String: Bool], problems: [Diagnostic])
     /// The data rebuilt from the answers: text at its path, checkbox pairs as booleans.
     let data: JSONValue
+    /// The accessibility findings (`DocxAccessibility`), whatever deliverable the document is.
+    let accessibility: [Diagnostic]
 
-    init(path: String, answers: [DocxAnswer], paragraphs: [DocxParagraph]) {
+    init(path: String, answers: [DocxAnswer], paragraphs: [DocxParagraph], accessibility: [Diagnostic] = []) {
         self.path = path
         self.answers = answers
         self.paragraphs = paragraphs
+        self.accessibility = accessibility
         let boxes = Self.checkboxes(answers)
         self.boxes = boxes
         var data: JSONValue = [:]
@@ -34,16 +38,19 @@ struct DocxSubmission: SubmissionDocument {
         let package: OOXMLPackage
         let answers: [DocxAnswer]
         let paragraphs: [DocxParagraph]
+        let accessibility: [Diagnostic]
         do {
             package = try OOXMLPackage.load(docx: URL(fileURLWithPath: path))
-            (answers, paragraphs) = try DocxAnswers.readAll(package: package, file: path, markdown: false)
+            var parsed: [String: XMLDocument] = [:]
+            (answers, paragraphs) = try DocxAnswers.readAll(package: package, file: path, markdown: false) { parsed[$0] = $1 }
+            accessibility = try DocxAccessibility.check(package: package, file: path, parsed: parsed)
         } catch {
             let missing = error.kind == .unreadable
             throw SubmissionReadError(diagnostic: Diagnostic(.error, rule: missing ? "io.read" : "submission.package",
                 missing ? "cannot read \(path): no such file or not readable" : "cannot read this .docx: \(error.description)\(Self.advice(error.kind))",
                 location: SourceLocation(file: path)), status: missing ? .usage : .invalid)
         }
-        return DocxSubmission(path: path, answers: answers, paragraphs: paragraphs)
+        return DocxSubmission(path: path, answers: answers, paragraphs: paragraphs, accessibility: accessibility)
     }
 
     /// What to do: a damaged or unusual file can be saved again from Word; one over a safety
@@ -71,7 +78,7 @@ struct DocxSubmission: SubmissionDocument {
         out += boxes.problems
         out += missingRegions(tags)
         out += dataProblems(deliverable, options, tags: tags)
-        return out
+        return out + accessibility
     }
 
     /// Yes/No pairs: exactly one of `check:<path>` and `checkNo:<path>` must be checked.

@@ -34,6 +34,13 @@ struct SubmissionCheck: FileCheck {
             deliverable = d
         } else if let d = registry.deliverables.first(where: { SubmissionName.matches(path, $0) }) ?? Self.best(registry, document, facts) {
             deliverable = d
+        } else if isDocx {
+            // Any .docx gets the accessibility checks, deliverable or not (docs/validation.md).
+            report.diagnostics = [Diagnostic(.note, rule: "validate.deliverable",
+                "not recognised as a deliverable (no OnBase name, no answer tags): only the accessibility checks ran; "
+                    + "pass --deliverable <id> (\(registry.ids.joined(separator: ", "))) to check it as one",
+                location: SourceLocation(file: path))] + document.accessibility
+            return report
         } else {
             report.fail(Diagnostic(.error, rule: "validate.deliverable",
                 "cannot tell which deliverable this document is: pass --deliverable <id> (\(registry.ids.joined(separator: ", ")))",
@@ -65,6 +72,8 @@ protocol SubmissionDocument: Sendable {
     /// The data the document holds, as far as it can be read back (for choosing the calendar
     /// event it answers).
     var data: JSONValue { get }
+    /// Accessibility findings, which hold for any document of the format (.docx: `DocxAccessibility`).
+    var accessibility: [Diagnostic] { get }
     /// The text of every heading, in order (data the form states only in a heading, e.g. the PIP number).
     var headingTexts: [String] { get }
     /// How strongly the content marks it as `deliverable` (0: not at all); used when the name
@@ -98,6 +107,7 @@ extension MarkdownSubmission: SubmissionDocument {
 
     var abbreviation: String? { nil }
     var data: JSONValue { [:] }
+    var accessibility: [Diagnostic] { [] }
 
     /// 1 when the template's first heading is among the first lines.
     func affinity(_ deliverable: Deliverable, _ facts: TemplateFacts) -> Int {

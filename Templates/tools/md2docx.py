@@ -270,11 +270,16 @@ class Converter:
             or WIDTHS.get(h[0], [100 / ncol] * ncol)
         widths = [int(9648 * p / 100) for p in pct]
         grid = "".join('<w:gridCol w:w="%d"/>' % w for w in widths)
-        xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
-               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
-               '</w:tblPr><w:tblGrid>%s</w:tblGrid>' % grid]
         self.widths = widths
         self.labels = self.unescape(header[0]) in LABEL_TABLES
+        # Accessibility (docket validate, a11y.table-header): a table's header is marked for screen
+        # readers. The first row repeats as a header row (w:tblHeader, below); a label table has no
+        # header row, so its first column is the header (Table Design: First Column on, Header Row off).
+        look = ('w:val="0480" w:firstRow="0" w:lastRow="0" w:firstColumn="1"' if self.labels
+                else 'w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"')
+        xml = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
+               '<w:tblLook %s w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+               '</w:tblPr><w:tblGrid>%s</w:tblGrid>' % (look, grid)]
         xml.append(self.row(header, header=not self.labels))
         pending_open = ""
         body = rows[2:]
