@@ -9,6 +9,8 @@ import Foundation
 final class FillState: @unchecked Sendable {
     var additions: PackageAdditions
     let slots: [MarkdownSlot]
+    /// The part being rendered (its relationships get the images it shows).
+    var part = "word/document.xml"
     init(additions: PackageAdditions, slots: [MarkdownSlot]) {
         self.additions = additions
         self.slots = slots
@@ -71,6 +73,14 @@ struct DocxFormat: OutputFormat {
         } catch {
             throw Self.illegal(error.scalar)
         }
+    }
+
+    /// A picture where the tag stood: the value sits inside `<w:t>`, so the text is closed, the
+    /// `w:drawing` follows in the same run, and the text reopens.
+    func image(_ image: LoadedImage) throws(FormatError) -> String {
+        if let scalar = ImageWML.illegalScalar(image) { throw Self.illegal(scalar) }
+        let id = state.additions.image(image.bytes, format: image.format, in: state.part)
+        return "</w:t>" + ImageWML.drawing(image, relationshipId: id) + "<w:t xml:space=\"preserve\">"
     }
 
     /// Filters a DOCX fill adds: checkbox states for `w14:checked`.

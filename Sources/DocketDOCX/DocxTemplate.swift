@@ -89,8 +89,12 @@ public struct DocxTemplate: Sendable {
             }
             var compiler = PartCompiler(part: name, slots: slots, file: file)
             document.root = compiler.compile(document.root)
-            if compiler.slots.count > slots.count, document.root.attributes.allSatisfy({ $0.name != "xmlns:r" }) {
-                document.root.attributes.insert(XMLAttribute("xmlns:r", Namespaces.r), at: 0)
+            var needed: [(String, String)] = compiler.slots.count > slots.count ? [("xmlns:r", Namespaces.r)] : []
+            // Pictures declare their namespaces themselves; readers that look prefixes up at the
+            // root only (pandoc) need them there too.
+            if compiler.usesImages { needed += ImageWML.rootNamespaces }
+            for (name, uri) in needed.reversed() where document.root.attributes.allSatisfy({ $0.name != name }) {
+                document.root.attributes.insert(XMLAttribute(name, uri), at: 0)
             }
             slots = compiler.slots
             diagnostics += compiler.diagnostics
@@ -117,7 +121,7 @@ public struct DocxTemplate: Sendable {
         var compressed: [String: (data: Data, entry: ZipEntry)] = [:]
         let templated = Set(parts.map(\.name))
         for (name, data) in base.parts where !templated.contains(name) || parts.first(where: { $0.name == name })?.template == nil {
-            if let entry = try? ZipEntry.deflating(data, name: name) { compressed[name] = (data, entry) }
+            if let entry = try? ZipEntry.forPart(data, name: name) { compressed[name] = (data, entry) }
         }
         return DocxTemplate(file: file, parts: parts, base: base, info: info, slots: slots, compressed: compressed)
     }
@@ -138,6 +142,7 @@ public struct DocxTemplate: Sendable {
         for part in parts {
             var text = part.text
             if let template = part.template {
+                state.part = part.name
                 let result = template.render(data, format: format, options: renderOptions)
                 diagnostics += result.diagnostics
                 text = result.output

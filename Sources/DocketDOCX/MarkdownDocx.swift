@@ -28,7 +28,8 @@ public enum MarkdownDocx {
             "word/_rels/document.xml.rels": Data((head + "<Relationships xmlns=\"\(Namespaces.relationships)\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(Namespaces.relStyles)\" Target=\"styles.xml\"/></Relationships>").utf8),
             "word/styles.xml": Data(DefaultStyles.part(styleIds).utf8),
-            "word/document.xml": Data((head + "<w:document xmlns:w=\"\(Namespaces.w)\" xmlns:r=\"\(Namespaces.r)\"><w:body>" + body
+            "word/document.xml": Data((head + "<w:document xmlns:w=\"\(Namespaces.w)\""
+                + ImageWML.rootNamespaces.map { " \($0.0)=\"\($0.1)\"" }.joined() + "><w:body>" + body
                 + "<w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>"
                 + "</w:body></w:document>").utf8),
         ]

@@ -1,5 +1,8 @@
+import DocketCore
 import DocketMarkdown
+import DocketTemplate
 import DocketXML
+import Foundation
 
 /// Writes a parsed Markdown document as native WordprocessingML using the template's styles:
 /// paragraphs, headings (`Heading1`…), bold/italic/strikethrough, code, bullet and numbered
@@ -176,7 +179,21 @@ struct MarkdownWML {
                 let id = additions.hyperlink(destination, in: part)
                 let inner = try runs(c, rPr.setting("w:rStyle", "<w:rStyle w:val=\"Hyperlink\"/>"))
                 out.append("<w:hyperlink r:id=\"\(id)\" w:history=\"1\">\(inner.joined())</w:hyperlink>")
-            case .image(_, _, let alt): out += try runs(alt, rPr)
+            case .image(let source, let title, let alt):
+                // A `data:` image (what `{{image(x)}}` writes in Markdown for DOCX, its size in
+                // the title) is embedded; anything else (a path, a URL: nothing is fetched) keeps its alt text.
+                let text = alt.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+                if source.hasPrefix("data:"), var image = try? ImageLoader.inline(dataURI: source, alt: text),
+                   ImageWML.illegalScalar(image) == nil {
+                    if let size = MarkdownImages.size(inTitle: title) {
+                        image.field.width = ImageLength(emu: size.cx)
+                        image.field.height = ImageLength(emu: size.cy)
+                    }
+                    let id = additions.image(image.bytes, format: image.format, in: part)
+                    out.append("<w:r>\(rPr.xml("w:rPr"))\(ImageWML.drawing(image, relationshipId: id))</w:r>")
+                } else {
+                    out += try runs(alt, rPr)
+                }
             case .softBreak: out.append(try WMLText.run(" ", rPr: rPr.xml("w:rPr")))
             case .lineBreak: out.append("<w:r>\(rPr.xml("w:rPr"))<w:br/></w:r>")
             case .html(let h): out.append(try WMLText.run(h, rPr: rPr.xml("w:rPr")))

@@ -220,6 +220,17 @@ public enum OOXMLOrder {
             "w:tblCellMar": Rule([["w:top"], ["w:start", "w:left"], ["w:bottom"], ["w:end", "w:right"]]),
             "w:tcMar": Rule([["w:top"], ["w:start", "w:left"], ["w:bottom"], ["w:end", "w:right"]]),
             "Types": .sequence(["Default", "Override"]),
+            // DrawingML pictures (dml-wordprocessingDrawing.xsd CT_Inline, CT_NonVisualDrawingProps;
+            // dml-picture.xsd CT_Picture, CT_PictureNonVisual; dml-main.xsd CT_BlipFillProperties,
+            // CT_ShapeProperties, CT_Transform2D), as `{{image(x)}}` writes them.
+            "wp:inline": .sequence(["wp:extent", "wp:effectExtent", "wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"]),
+            "wp:docPr": .sequence(["a:hlinkClick", "a:hlinkHover", "a:extLst"]),
+            "pic:pic": .sequence(["pic:nvPicPr", "pic:blipFill", "pic:spPr", "pic:style"]),
+            "pic:nvPicPr": .sequence(["pic:cNvPr", "pic:cNvPicPr"]),
+            "pic:blipFill": Rule([["a:blip"], ["a:srcRect"], ["a:tile", "a:stretch"]]),
+            "pic:spPr": Rule([["a:xfrm"], ["a:custGeom", "a:prstGeom"], ["a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill"],
+                              ["a:ln"], ["a:effectLst", "a:effectDag"], ["a:scene3d"], ["a:sp3d"], ["a:extLst"]]),
+            "a:xfrm": .sequence(["a:off", "a:ext"]),
         ]
         r["w:tblCellMar"] = r["w:tcMar"]
         return r

@@ -147,7 +147,7 @@ public struct OOXMLPackage: Sendable, Hashable {
                 entries.append(cached.entry)
                 continue
             }
-            do { entries.append(try ZipEntry.deflating(bytes, name: name)) } catch {
+            do { entries.append(try ZipEntry.forPart(bytes, name: name)) } catch {
                 throw PackageError(.write, "cannot compress: \(error)", entry: name)
             }
         }

@@ -1,5 +1,8 @@
+import DocketCore
+import Foundation
+
 /// What rendering Markdown into a package needs added to it: list numbering definitions,
-/// hyperlink relationships (per part) and styles. One value per fill.
+/// hyperlink relationships (per part), styles and images. One value per fill.
 struct PackageAdditions {
     /// First free `w:abstractNumId` / `w:numId` in the template's numbering part.
     let firstAbstractId: Int
@@ -72,4 +75,23 @@ struct PackageAdditions {
     static func relationshipId(_ index: Int) -> String { "rIdDocketLink\(index + 1)" }
 
     mutating func use(style: String) { usedStyles.insert(style) }
+
+    /// Images embedded, in order of first use; the same bytes are stored once.
+    private(set) var media: [(bytes: Data, format: ImageFormat)] = []
+    private var mediaIndex: [Data: Int] = [:]
+    /// Part name → the media it shows (index into `media`), for its relationships.
+    private(set) var imageUses: [String: [Int]] = [:]
+
+    /// The relationship id, in `part`'s relationships, of an image (same bytes → same media part).
+    mutating func image(_ bytes: Data, format: ImageFormat, in part: String) -> String {
+        let index = mediaIndex[bytes] ?? {
+            media.append((bytes, format))
+            mediaIndex[bytes] = media.count - 1
+            return media.count - 1
+        }()
+        if !(imageUses[part] ?? []).contains(index) { imageUses[part, default: []].append(index) }
+        return Self.imageRelationshipId(index)
+    }
+
+    static func imageRelationshipId(_ index: Int) -> String { "rIdDocketImage\(index + 1)" }
 }

@@ -11,6 +11,43 @@ enum PackageFinisher {
         addFootnotes(&parts, additions, info)
         addHyperlinks(&parts, additions)
         addStyles(&parts, additions, info)
+        addImages(&parts, additions)
+    }
+
+    // MARK: Images
+
+    /// Each image as `word/media/docketImage<n>.<ext>` (a name the template does not use), an
+    /// image relationship from every part that shows it, and a `Default` content type for its
+    /// extension (before the `Override`s, OOXMLOrder).
+    private static func addImages(_ parts: inout [String: Data], _ additions: PackageAdditions) {
+        guard !additions.media.isEmpty else { return }
+        var names: [String] = []
+        for (i, image) in additions.media.enumerated() {
+            var name = "word/media/docketImage\(i + 1).\(image.format.fileExtension)"
+            var n = 1
+            while parts[name] != nil {
+                n += 1
+                name = "word/media/docketImage\(i + 1)_\(n).\(image.format.fileExtension)"
+            }
+            parts[name] = image.bytes
+            names.append(name)
+        }
+        for (part, indices) in additions.imageUses.sorted(by: { $0.key < $1.key }) {
+            let folder = part.split(separator: "/").dropLast().joined(separator: "/")
+            let relationships = indices.map { i in
+                let target = !folder.isEmpty && names[i].hasPrefix(folder + "/") ? String(names[i].dropFirst(folder.count + 1)) : "/" + names[i]
+                return "<Relationship Id=\"\(PackageAdditions.imageRelationshipId(i))\" Type=\"\(ImageWML.relImage)\" Target=\"\(target)\"/>"
+            }.joined()
+            addRelationships(&parts, relationships, for: part)
+        }
+        guard let types = parts["[Content_Types].xml"] else { return }
+        var text = String(decoding: types, as: UTF8.self)
+        for format in Set(additions.media.map(\.format)).sorted(by: { $0.rawValue < $1.rawValue })
+        where !ByteSearch.contains(text.lowercased(), "extension=\"\(format.fileExtension)\"") {
+            text = insert("<Default Extension=\"\(format.fileExtension)\" ContentType=\"\(format.mimeType)\"/>",
+                          beforeFirstOf: ["<Override ", "</Types>"], in: text)
+        }
+        parts["[Content_Types].xml"] = Data(text.utf8)
     }
 
     // MARK: Numbering

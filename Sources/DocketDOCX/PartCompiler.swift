@@ -16,6 +16,8 @@ struct PartCompiler {
     var slots: [MarkdownSlot]
     var diagnostics: [Diagnostic] = []
     let file: String
+    /// Whether the part holds an `{{image(x)}}` (its root then declares the drawing namespaces).
+    var usesImages = false
 
     static let sectionKinds: Set<LexedTag.Kind> = [.section, .inverted, .close, .comment]
 
@@ -95,6 +97,7 @@ struct PartCompiler {
         guard let result = RunNormaliser.normalise(p) else {
             return [.element(transformContainer(p, inCell: inCell))]
         }
+        if result.tags.contains(where: { $0.tag.filter == ImageLoader.filterName }) { usesImages = true }
         for found in result.tags where found.tag.kind == .setDelimiter {
             diagnostics.append(Diagnostic(.error, rule: "template.docx-delimiters",
                 "\(found.text): changing delimiters is not supported in DOCX templates; use {{ }}",

@@ -1,13 +1,28 @@
 import Foundation
 import ZIPFoundation
 
-/// A deflated ZIP entry, ready to be written: parts that do not change between fills are
-/// deflated once per template and reused, so a fill only deflates what it changed.
+/// A deflated (or stored) ZIP entry, ready to be written: parts that do not change between fills
+/// are deflated once per template and reused, so a fill only deflates what it changed.
 public struct ZipEntry: Sendable, Hashable {
     public var name: String
     public var crc32: UInt32
     public var uncompressedSize: Int
     public var compressed: Data
+    /// ZIP compression method: 8 deflate, 0 stored.
+    public var method: UInt16 = 8
+
+    /// Stored without compression (method 0): for PNG and JPEG, which are compressed already, so
+    /// deflating them again costs time for no gain.
+    public static func storing(_ data: Data, name: String) -> ZipEntry {
+        ZipEntry(name: name, crc32: data.crc32(checksum: 0), uncompressedSize: data.count, compressed: data, method: 0)
+    }
+
+    /// The entry a package part gets: images stored, everything else deflated.
+    public static func forPart(_ data: Data, name: String) throws -> ZipEntry {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".png") || lower.hasSuffix(".jpeg") || lower.hasSuffix(".jpg") { return storing(data, name: name) }
+        return try deflating(data, name: name)
+    }
 
     /// Deflates `data` (raw deflate, as ZIP method 8 requires) and computes its CRC-32.
     public static func deflating(_ data: Data, name: String) throws -> ZipEntry {
@@ -35,14 +50,14 @@ public enum ZipWriter {
             let name = Array(entry.name.utf8)
             let offset = UInt32(out.count)
             // Local file header.
-            out.le32(0x0403_4b50); out.le16(20); out.le16(0x0800); out.le16(8)
+            out.le32(0x0403_4b50); out.le16(20); out.le16(0x0800); out.le16(entry.method)
             out.le16(dosTime); out.le16(dosDate)
             out.le32(entry.crc32); out.le32(UInt32(entry.compressed.count)); out.le32(UInt32(entry.uncompressedSize))
             out.le16(UInt16(name.count)); out.le16(0)
             out.append(contentsOf: name)
             out.append(contentsOf: entry.compressed)
             // Central directory record.
-            central.le32(0x0201_4b50); central.le16(0x0314); central.le16(20); central.le16(0x0800); central.le16(8)
+            central.le32(0x0201_4b50); central.le16(0x0314); central.le16(20); central.le16(0x0800); central.le16(entry.method)
             central.le16(dosTime); central.le16(dosDate)
             central.le32(entry.crc32); central.le32(UInt32(entry.compressed.count)); central.le32(UInt32(entry.uncompressedSize))
             central.le16(UInt16(name.count)); central.le16(0); central.le16(0); central.le16(0); central.le16(0)

@@ -120,13 +120,24 @@ public struct FillPipeline: Sendable {
             }
         }
         let (bytes, fillDiagnostics) = prepared.fill(data, kind: request.format, date: request.date, allowMissing: request.allowMissing,
-                                                     language: language?.0, translated: language?.1.translated ?? [])
-        diagnostics += fillDiagnostics
+                                                     language: language?.0, translated: language?.1.translated ?? [], imageBase: loaded.imageBase)
+        diagnostics += fillDiagnostics.map { Self.placedInData($0, loaded) }
         guard let bytes, !diagnostics.contains(where: \.isError) else { return FillResult(status: .invalid, diagnostics: diagnostics) }
         let name = target.fileName(data: data, date: request.date) + "." + request.format.rawValue
         let result = FillResult(status: .success, diagnostics: diagnostics, bytes: bytes, fileName: name,
                                 entity: data.value(at: "/entity/abbreviation")?.stringValue ?? data["abbreviation"]?.stringValue)
         return request.format == .pdf ? convertedToPDF(result) : result
+    }
+
+    /// An image problem (`image.*`, with the field's pointer) points at the field in the data file,
+    /// where it is fixed; the template's place stays in `place`.
+    static func placedInData(_ d: Diagnostic, _ loaded: LoadedData) -> Diagnostic {
+        guard d.rule.hasPrefix("image."), let pointer = d.instanceLocation, loaded.sourceMap.position(for: pointer) != nil else { return d }
+        var out = d
+        let template = d.location.map { [$0.prefix, $0.place].compactMap { $0 }.joined(separator: ", ") }
+        out.location = SourceLocation(file: loaded.path, position: loaded.sourceMap.position(for: pointer),
+                                      place: template.map { "template \($0)" })
+        return out
     }
 
     /// Fills every request in parallel on `jobs` threads; results in request order (the same

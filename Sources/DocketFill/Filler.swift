@@ -72,15 +72,17 @@ public struct PreparedFill: Sendable {
     /// Fills one data value into `kind` (`.pdf`: its .docx, which `FillPipeline` converts).
     /// Returns the bytes, or nil with the errors. `language`:
     /// the language of the `translated` answers (`w:lang` on their runs in a DOCX template's
-    /// answer regions, `lang` of an HTML page).
+    /// answer regions, `lang` of an HTML page). `imageBase`: the folder `{{image(x)}}` paths are
+    /// relative to (the data file's).
     public func fill(_ data: JSONValue, kind: OutputKind, date: String, allowMissing: Bool,
-                     language: Translations.Language? = nil, translated: [String] = []) -> (Data?, [Diagnostic]) {
+                     language: Translations.Language? = nil, translated: [String] = [], imageBase: URL? = nil) -> (Data?, [Diagnostic]) {
         let enriched = target.enrich(data, date: date)
-        let options = RenderOptions(allowMissing: allowMissing, filters: target.filters)
+        let options = RenderOptions(allowMissing: allowMissing, filters: target.filters, imageBase: imageBase)
         switch kind {
         case .md, .html:
             guard let markdown else { return (nil, []) }
-            let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
+            // A .md refers to its images by path; an HTML page holds them (one file to send).
+            let r = markdown.render(enriched, format: MarkdownFormat(images: kind == .md ? .reference : .inline), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             if kind == .md { return (Data(r.output.utf8), r.diagnostics) }
             let title = target.title + " — " + target.fileName(data: data, date: date)
@@ -92,7 +94,7 @@ public struct PreparedFill: Sendable {
                 return (r.data, r.diagnostics)
             }
             guard let markdown else { return (nil, []) }
-            let r = markdown.render(enriched, format: MarkdownFormat(), options: options)
+            let r = markdown.render(enriched, format: MarkdownFormat(images: .embedded), options: options)
             if r.hasErrors { return (nil, r.diagnostics) }
             do {
                 return (try MarkdownDocx.docx(markdown: r.output, title: target.title), r.diagnostics)

@@ -34,6 +34,9 @@ public final class SchemaCatalog: @unchecked Sendable {
         return try result.get()
     }
 
+    /// The base of the `$id`s of the schemas in Schemas/ (`https://docket.local/schemas/<file>`).
+    static let docketBase = "https://docket.local/schemas/"
+
     private static func load(_ url: URL, options: SchemaOptions) -> Result<JSONSchema, SchemaError> {
         let loaded: LoadedData
         do {
@@ -43,7 +46,12 @@ public final class SchemaCatalog: @unchecked Sendable {
             d.rule = "schema.load"
             return .failure(SchemaError(diagnostics: [d]))
         }
+        let folder = url.deletingLastPathComponent()
         let registry = SchemaRegistry(loader: { uri in
+            // Docket's own schemas name each other by their `$id`s (Schemas/defs/…): read beside this one.
+            if uri.hasPrefix(Self.docketBase), !uri.contains("..") {
+                return try? DataLoader.load(path: folder.appendingPathComponent(String(uri.dropFirst(Self.docketBase.count))).path).value
+            }
             guard uri.hasPrefix("file:"), let path = URL(string: uri)?.path else { return nil }
             return try? DataLoader.load(path: path).value
         })

@@ -75,6 +75,10 @@ struct Renderer<Format: OutputFormat> {
 
     private mutating func renderVariable(_ ref: TagRef, escaped: Bool, template: Template, stack: [Frame], into out: inout String) {
         let location = template.locate(ref.offset)
+        if ref.filter == ImageLoader.filterName {
+            renderImage(ref, template: template, stack: stack, location: location, into: &out)
+            return
+        }
         if let filter = ref.filter {
             let value = resolve(ref, template: template, stack: stack, reportMissing: false)
             do {
@@ -109,8 +113,31 @@ struct Renderer<Format: OutputFormat> {
         write(value, escaped: escaped, ref: ref, location: location, into: &out)
     }
 
+    /// `{{image(x)}}`: the field read and checked by `ImageLoader` (alt text, path, limits), then
+    /// written by the format. Every refusal is an error at the tag that names the field; `null`
+    /// is an intentional blank.
+    private mutating func renderImage(_ ref: TagRef, template: Template, stack: [Frame], location: SourceLocation, into out: inout String) {
+        guard let value = resolve(ref, template: template, stack: stack, reportMissing: true) else {
+            missing(ref, stack: stack, location: location, into: &out)
+            return
+        }
+        if value == .null { return }
+        let field = resolvedPath(ref, stack: stack)
+        do {
+            let image = try ImageLoader.load(value, baseDirectory: options.imageBase)
+            out += try format.image(image)
+        } catch let error as ImageError {
+            report(.error, error.rule, "field '\(field)' ({{\(ref.source)}}): \(error.message)", at: location, key: "img\(ref.offset)\(field)",
+                   instanceLocation: JSONPointer.fromDotted(field))
+        } catch let error as FormatError {
+            report(.error, "template.format", "field '\(field)' ({{\(ref.source)}}): \(error.message)", at: location, key: "fmt\(ref.offset)")
+        } catch {
+            report(.error, "template.format", "field '\(field)': \(error)", at: location, key: "fmt\(ref.offset)")
+        }
+    }
+
     private var knownFilters: String {
-        (Array(BuiltinFilters.all.keys) + Array(options.filters.keys) + ["markdown"]).sorted().joined(separator: ", ")
+        (Array(BuiltinFilters.all.keys) + Array(options.filters.keys) + ["markdown", ImageLoader.filterName]).sorted().joined(separator: ", ")
     }
 
     private func isFormatFilterName(_ name: String) -> Bool { name.hasPrefix("markdown") }
@@ -138,9 +165,20 @@ struct Renderer<Format: OutputFormat> {
         }
     }
 
-    private mutating func report(_ severity: Severity, _ rule: String, _ message: String, at location: SourceLocation, key: String) {
+    private mutating func report(_ severity: Severity, _ rule: String, _ message: String, at location: SourceLocation, key: String,
+                                 instanceLocation: String? = nil) {
         guard reported.insert(key).inserted else { return }
-        diagnostics.append(Diagnostic(severity, rule: rule, message, location: location))
+        diagnostics.append(Diagnostic(severity, rule: rule, message, location: location, instanceLocation: instanceLocation))
+    }
+
+    /// Where a name resolved to in the data (`entity.logo` even inside `{{#entity.logo}}`), for messages.
+    private func resolvedPath(_ ref: TagRef, stack: [Frame]) -> String {
+        let first = ref.path.segments.first ?? ""
+        let frame = stack.last { frame in
+            if case .object(let o) = frame.value { return o[first] != nil }
+            return false
+        }
+        return String(((frame?.path ?? "") + "." + ref.path.description).dropFirst())
     }
 
     private func dataPath(_ ref: TagRef, stack: [Frame]) -> String {

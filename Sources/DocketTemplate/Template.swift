@@ -1,4 +1,5 @@
 import DocketCore
+import Foundation
 
 /// Maps an offset in template text to a location for diagnostics.
 public enum TemplateLocator: Sendable {
@@ -13,10 +14,14 @@ public struct RenderOptions: Sendable {
     public var allowMissing: Bool
     /// Extra filters, e.g. a deliverable's own.
     public var filters: [String: TemplateFilter]
+    /// The folder `{{image(x)}}` paths are relative to: the data file's. Nil (data from a web
+    /// form, a test): only `data:` images.
+    public var imageBase: URL?
 
-    public init(allowMissing: Bool = false, filters: [String: TemplateFilter] = [:]) {
+    public init(allowMissing: Bool = false, filters: [String: TemplateFilter] = [:], imageBase: URL? = nil) {
         self.allowMissing = allowMissing
         self.filters = filters
+        self.imageBase = imageBase
     }
 }
 

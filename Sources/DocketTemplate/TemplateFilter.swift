@@ -59,17 +59,7 @@ public enum BuiltinFilters {
     }
 
     /// The text a value prints as.
-    public static func text(_ v: JSONValue?) -> String {
-        switch v {
-        case nil, .null: return ""
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .double(let d): return JSONWriter.formatDouble(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .array(let a): return a.map(text).joined(separator: ", ")
-        case .object(let o): return JSONWriter.string(.object(o))
-        }
-    }
+    public static func text(_ v: JSONValue?) -> String { v?.printedText ?? "" }
 
     /// Words as Docket's length limits count them (`WordCount`, docs/schema.md).
     public static func wordCount(_ s: String) -> Int { WordCount.count(s) }

@@ -8,7 +8,9 @@ from its Markdown template, so both templates carry the same text in the same or
 The shared parts (styles.xml, numbering.xml, settings.xml, content types, relationships) are
 copied from Templates/tools/docx-common/. Answer fields become content controls tagged
 `docket:<field path>` (docs/template-language.md); `{{check(x)}}`/`{{checkNo(x)}}` become
-w14 checkbox controls; `{{{x}}}` alone on a line becomes `{{markdown(x)}}` in its own paragraph.
+w14 checkbox controls; `{{{x}}}` alone on a line becomes `{{markdown(x)}}` in its own paragraph;
+`{{image(x)}}` stays a tag in its run (the fill writes the picture there). Every header starts with
+the entity's logo when the data gives `entity.logo` (HEADER_LOGO).
 Which variables are answers is configured per deliverable in ANSWERS below.
 """
 import os
@@ -461,6 +463,10 @@ TOC = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents
        '<w:r><w:t xml:space="preserve">Update the table of contents (F9) to see its entries.</w:t></w:r></w:p>'
        '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
 
+# Added by Docket (not part of the forms): the entity's logo (`entity.logo`, an image with alt text,
+# docs/template-language.md#images) at the start of every deliverable's header, when the data gives one.
+HEADER_LOGO = '<w:r><w:t xml:space="preserve">{{#entity.logo}}{{image(entity.logo)}} {{/entity.logo}}</w:t></w:r>'
+
 SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/><w:footerReference w:type="default" r:id="rIdFooter1"/>'
         '<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1296" w:right="1296" w:bottom="1296" w:left="1296" w:header="576" w:footer="576" w:gutter="0"/>'
         '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
@@ -501,8 +507,8 @@ def build(deliverable):
     write(os.path.join(docx, "word", "document.xml"), doc)
     title = escape(ANSWERS[deliverable]["title"])
     header = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr %s><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
-              '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{entity.name}}</w:t></w:r>'
-              '<w:r><w:tab/><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:hdr>\n' % (W, title))
+              '%s<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{{entity.name}}</w:t></w:r>'
+              '<w:r><w:tab/><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:hdr>\n' % (W, HEADER_LOGO, title))
     write(os.path.join(docx, "word", "header1.xml"), header)
     footer = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr %s><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
               '<w:r><w:t xml:space="preserve">{{docket.fileName}}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>'
