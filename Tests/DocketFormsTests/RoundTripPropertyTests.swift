@@ -13,19 +13,7 @@ import Testing
 /// lists and several paragraphs) — fill → .docx → extract gives back the same data. Seeded, so a
 /// failure names its seed and can be replayed.
 @Suite struct RoundTripPropertyTests {
-    /// SplitMix64: small, fast, reproducible.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-    }
+    typealias Random = SeededRandom
 
     static let words = ["care", "equity", "Boston", "Ünïcödé", "naïve", "façade", "שלום", "東京", "R&D", "<tag>", "\"quoted\"",
                         "it's", "5%", "a/b", "x<y", "Tom & Jerry", "2023", "ED-visits", "O'Brien", "—dash—", "emoji🙂"]
@@ -50,7 +38,7 @@ import Testing
 
     /// The example of `id` with each answer the filled template holds set to a random value of its kind.
     static func instance(_ id: String, seed: UInt64, answers: [DocxAnswer], schema: FormSchema) throws -> JSONValue {
-        var r = Random(state: seed)
+        var r = Random(seed: seed)
         var data = try Forms.example(id)
         for path in Set(answers.filter { $0.kind == .text }.map(\.path)).sorted() where schema.knows(path) {
             guard data.value(atDotted: path)?.stringValue != nil else { continue }

@@ -1,5 +1,6 @@
 @testable import DocketSchema
 import Foundation
+import DocketTestSupport
 import Testing
 
 /// The native matcher for simple patterns must agree with ICU (the general path) everywhere.
@@ -14,7 +15,7 @@ import Testing
     func agreesWithICU(_ pattern: String) throws {
         let simple = try #require(SimplePattern(pattern), "\(pattern) should be in the simple subset")
         let icu = try NSRegularExpression(pattern: try #require(ECMARegex.translate(pattern)))
-        var generator = SplitMix(seed: UInt64(pattern.utf8.count))
+        var generator = SeededRandom(seed: UInt64(pattern.utf8.count))
         for _ in 0..<3000 {
             let length = Int(generator.next() % 9)
             let s = String((0..<length).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] })
@@ -25,18 +26,5 @@ import Testing
 
     @Test func complexPatternsAreLeftToICU() {
         for p in ["(a|b)", "a.c", "[^a]", "\\w+", "a+?", "\\p{L}", "é+"] { #expect(SimplePattern(p) == nil, "\(p)") }
-    }
-
-    /// A tiny deterministic generator (tests must not depend on randomness).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
