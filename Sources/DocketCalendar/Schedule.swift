@@ -152,6 +152,22 @@ public enum DeliverableOption: Sendable, Hashable, Codable {
         }
     }
 
+    /// The value as data (`pip: 2` → 2).
+    public var json: JSONValue {
+        switch self {
+        case .int(let i): return .int(i)
+        case .text(let s): return .string(s)
+        }
+    }
+
+    /// The value as text (`2`, `2025`).
+    public var text: String {
+        switch self {
+        case .int(let i): return String(i)
+        case .text(let s): return s
+        }
+    }
+
     /// The value for one event: `{year}` (and any substitution) applied; text that is a whole
     /// number after substitution becomes an integer (`year: "{year}"` → 2025).
     func substituted(_ subs: [String: String]) -> DeliverableOption {

@@ -11,7 +11,7 @@ public enum FillListing {
             let formats = (t.docxTemplate != nil ? ["docx"] : []) + (t.markdownTemplate != nil ? ["md", "html"] : [])
             let head = "\(t.displayName.padding(toLength: 24, withPad: " ", startingAt: 0)) \(formats.joined(separator: ",").padding(toLength: 14, withPad: " ", startingAt: 0)) \(t.title)\n"
             return head + events(of: t, calendar).map { e in
-                let options = (e.deliverableOptions ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(text($0.value))" }.joined(separator: " ")
+                let options = (e.deliverableOptions ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: " ")
                 return "    \(e.id.padding(toLength: 44, withPad: " ", startingAt: 0)) due \(e.due ?? "pending")\(options.isEmpty ? "" : "  " + options)\n"
             }.joined()
         }.joined()
@@ -26,10 +26,7 @@ public enum FillListing {
                      "schema": t.schemaURL.map { .string($0.path) } ?? .null,
                      "events": .array(events(of: t, calendar).map { e in
                          .object(["id": .string(e.id), "due": e.due.map(JSONValue.string) ?? .null, "status": .string(e.status.rawValue),
-                                  "options": .object((e.deliverableOptions ?? [:]).mapValues { o in
-                                      if case .int(let i) = o { return .int(i) }
-                                      return .string(text(o))
-                                  })])
+                                  "options": .object((e.deliverableOptions ?? [:]).mapValues(\.json))])
                      })])
         })
     }
@@ -38,13 +35,6 @@ public enum FillListing {
     static func events(of target: DeliverableTarget, _ calendar: DueDates?) -> [CalendarEvent] {
         (calendar.map { Array($0.events.values) } ?? []).filter { $0.deliverable == target.deliverableID }
             .sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
-    }
-
-    static func text(_ option: DeliverableOption) -> String {
-        switch option {
-        case .int(let i): return String(i)
-        case .text(let s): return s
-        }
     }
 
     /// The JSON object of one data file's fill (`docket fill --error-format json`):

@@ -35,12 +35,7 @@ public struct InstanceFill: Sendable, Hashable {
 
     /// The event's `deliverableOptions` as data values.
     public var options: [String: JSONValue] {
-        (event.deliverableOptions ?? [:]).mapValues { option in
-            switch option {
-            case .int(let i): return .int(i)
-            case .text(let s): return .string(s)
-            }
-        }
+        (event.deliverableOptions ?? [:]).mapValues(\.json)
     }
 
     /// `loaded` with the event's options put in (a value the data already has must agree), checked

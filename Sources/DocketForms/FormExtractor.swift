@@ -51,7 +51,7 @@ public enum FormExtractor {
             (answers, paragraphs) = try DocxAnswers.readAll(package: try OOXMLPackage.load(docx: url), file: url.path)
         } catch { throw refused(url, error) }
         let stem = url.deletingPathExtension().lastPathComponent
-        let named = registry.deliverables.first { stem.range(of: $0.naming.pattern.regex, options: .regularExpression) != nil }
+        let named = registry.deliverables.first { $0.naming.pattern.values(in: stem) != nil }
         let deliverable: Deliverable
         var aligned = false
         if answers.isEmpty, let d = id.flatMap(registry.deliverable(id:)) ?? named {
@@ -67,7 +67,6 @@ public enum FormExtractor {
         } else {
             let schemas = registry.deliverables.map { ($0, try? FormSchema.load($0.schemaURL)) }
             // Deliverables sharing a schema (the PIP reports) tie on it: the one the file's OnBase name fits wins.
-            let stem = url.deletingPathExtension().lastPathComponent
             let scored = schemas.map { d, s in
                 (d, 2 * answers.filter { !$0.path.hasPrefix("entity.") && s?.knows($0.path) == true }.count
                     + (d.naming.pattern.values(in: stem) != nil ? 1 : 0))
@@ -96,8 +95,7 @@ public enum FormExtractor {
     static func alignedAnswers(_ deliverable: Deliverable, _ paragraphs: [DocxParagraph]) -> [DocxAnswer] {
         let main = deliverable.docxFolderURL.appendingPathComponent("word/document.xml")
         guard let bytes = FileManager.default.contents(atPath: main.path), let doc = try? SafeXMLParser.parse([UInt8](bytes)) else { return [] }
-        return AnswerAlignment.locate(AnswerAlignment.slots(template: doc.root), in: paragraphs,
-                                      fixed: AnswerAlignment.fixedTexts(template: doc.root), patterns: AnswerAlignment.fixedPatterns(template: doc.root))
+        return AnswerAlignment.Template(document: doc.root).locate(in: paragraphs)
     }
 
     /// The failure for a file that cannot be read as a .docx, in words a person acts on (exit 2

@@ -33,8 +33,6 @@ public struct Board: Sendable {
         self.rows = rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
     }
 
-    static func row(_ i: Instance, today: String) -> BoardRow { row(i, today: LocalDate(today)) }
-
     static func row(_ i: Instance, today: LocalDate?) -> BoardRow {
         let days = i.effectiveDue.flatMap(LocalDate.init).flatMap { due in today.map { $0.days(until: due) } }
         let overdue = i.status.isOpenForEntity && (days ?? 0) < 0

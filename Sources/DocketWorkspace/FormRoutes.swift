@@ -13,7 +13,7 @@ struct FormRoutes {
     let workspace: Workspace
     let instances: InstanceRoutes
 
-    func form(for deliverable: Deliverable) throws -> SchemaForm { try workspace.forms.form(for: deliverable) }
+    func form(for deliverable: Deliverable) throws -> SchemaForm { try workspace.form(for: deliverable) }
 
     func show(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
         let (user, i, tracker): (WorkspaceUser, Instance, Tracker)

@@ -23,9 +23,9 @@ public struct Workspace: Sendable {
     public let secureCookies: Bool
     let throttle = LoginThrottle()
     let catalog = SchemaCatalog()
-    let forms = FormCache()
+    let forms = SharedCache<SchemaForm>()
     let calendar = CalendarCache()
-    let pipelines = PipelineCache()
+    let pipelines = SharedCache<FillPipeline>()
     let downloads = Downloads()
 
     public init(environment: DocketEnvironment, registry: DeliverableRegistry, trackerStore: any TrackerStore,
@@ -97,6 +97,14 @@ public struct Workspace: Sendable {
         dueDates.flatMap { try? InstanceFill.resolve("\(instance.entity)/\(instance.eventID)", calendar: $0) }
     }
 
+    /// A deliverable's generated form: its schema plus the layout hints beside it (`form.yaml`).
+    func form(for deliverable: Deliverable) throws -> SchemaForm {
+        try forms.get(deliverable.id) {
+            SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path),
+                       layout: try FormLayout.load(deliverable.folderURL.appendingPathComponent("form.yaml")))
+        }
+    }
+
     /// The fill pipeline of an instance's deliverable in `kind`, with the calendar's due dates:
     /// its templates compiled once per server, not on every download.
     func pipeline(_ deliverable: Deliverable, _ kind: OutputKind) throws -> FillPipeline {
@@ -128,30 +136,17 @@ public struct Workspace: Sendable {
     }
 }
 
-/// Each deliverable's generated form, built once (reading and ordering its schema) and shared.
-final class FormCache: @unchecked Sendable {
-    private var forms: [String: SchemaForm] = [:]
+/// Values built once per server and shared, by key: each deliverable's generated form (its
+/// schema read and ordered, its layout hints), each deliverable's fill pipeline per format
+/// (templates compiled; a pipeline is a value any number of requests fill with at once).
+final class SharedCache<Value: Sendable>: @unchecked Sendable {
+    private var values: [String: Value] = [:]
     private let lock = NSLock()
 
-    func form(for deliverable: Deliverable) throws -> SchemaForm {
-        if let hit = lock.withLock({ forms[deliverable.id] }) { return hit }
-        let form = SchemaForm(schema: try DataLoader.load(path: deliverable.schemaURL.path),
-                              layout: try FormLayout.load(deliverable.folderURL.appendingPathComponent("form.yaml")))
-        lock.withLock { forms[deliverable.id] = form }
-        return form
-    }
-}
-
-/// Each deliverable's fill pipeline per format, compiled once and shared (a pipeline is a value:
-/// any number of requests fill with it at once).
-final class PipelineCache: @unchecked Sendable {
-    private var pipelines: [String: FillPipeline] = [:]
-    private let lock = NSLock()
-
-    func get(_ key: String, make: () throws -> FillPipeline) throws -> FillPipeline {
-        if let hit = lock.withLock({ pipelines[key] }) { return hit }
+    func get(_ key: String, make: () throws -> Value) throws -> Value {
+        if let hit = lock.withLock({ values[key] }) { return hit }
         let made = try make()
-        lock.withLock { pipelines[key] = made }
+        lock.withLock { values[key] = made }
         return made
     }
 }
